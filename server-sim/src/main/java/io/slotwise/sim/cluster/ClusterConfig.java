@@ -1,0 +1,180 @@
+package io.slotwise.sim.cluster;
+
+import java.util.Objects;
+
+/**
+ * The cluster-related configuration options a node's state and decisions depend on. Immutable; change an option with
+ * a {@code with*} copy and {@link ClusterState#setConfig(ClusterConfig)} (CONFIG SET).
+ *
+ * @param requireFullCoverage {@code cluster-require-full-coverage}: the cluster is down while any slot is unassigned or
+ *     owned by a FAIL node (default {@code true})
+ * @param allowReadsWhenDown {@code cluster-allow-reads-when-down}: read commands are still served while down (default
+ *     {@code false})
+ * @param allowPubsubshardWhenDown {@code cluster-allow-pubsubshard-when-down} (default {@code true})
+ * @param allowReplicaMigration {@code cluster-allow-replica-migration}: a master left without slots becomes a replica
+ *     of the node that took its last slot (default {@code true})
+ * @param preferredEndpointType {@code cluster-preferred-endpoint-type} (default {@link PreferredEndpointType#IP})
+ * @param nodeTimeoutMillis {@code cluster-node-timeout} (default 15000)
+ * @param writableDelayMillis how long a freshly started master reports {@code cluster_state:fail} before its first
+ *     transition to ok (Redis's fixed {@code CLUSTER_WRITABLE_DELAY}, 2000; the simulator may lower it)
+ */
+public record ClusterConfig(
+        boolean requireFullCoverage,
+        boolean allowReadsWhenDown,
+        boolean allowPubsubshardWhenDown,
+        boolean allowReplicaMigration,
+        PreferredEndpointType preferredEndpointType,
+        long nodeTimeoutMillis,
+        long writableDelayMillis) {
+
+    /**
+     * Validates the options.
+     *
+     * @throws NullPointerException if {@code preferredEndpointType} is {@code null}
+     * @throws IllegalArgumentException if a duration is negative or the node timeout is zero
+     */
+    public ClusterConfig {
+        Objects.requireNonNull(preferredEndpointType, "preferredEndpointType");
+        if (nodeTimeoutMillis <= 0 || writableDelayMillis < 0) {
+            throw new IllegalArgumentException("nodeTimeoutMillis must be > 0 and writableDelayMillis >= 0");
+        }
+    }
+
+    /**
+     * Returns Redis 7's defaults.
+     *
+     * @return the default configuration
+     */
+    public static ClusterConfig defaults() {
+        return new ClusterConfig(true, false, true, true, PreferredEndpointType.IP, 15_000, 2_000);
+    }
+
+    /**
+     * Returns a copy with {@code cluster-require-full-coverage} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
+    public ClusterConfig withRequireFullCoverage(boolean value) {
+        return new ClusterConfig(
+                value,
+                allowReadsWhenDown,
+                allowPubsubshardWhenDown,
+                allowReplicaMigration,
+                preferredEndpointType,
+                nodeTimeoutMillis,
+                writableDelayMillis);
+    }
+
+    /**
+     * Returns a copy with {@code cluster-allow-reads-when-down} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
+    public ClusterConfig withAllowReadsWhenDown(boolean value) {
+        return new ClusterConfig(
+                requireFullCoverage,
+                value,
+                allowPubsubshardWhenDown,
+                allowReplicaMigration,
+                preferredEndpointType,
+                nodeTimeoutMillis,
+                writableDelayMillis);
+    }
+
+    /**
+     * Returns a copy with {@code cluster-allow-pubsubshard-when-down} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
+    public ClusterConfig withAllowPubsubshardWhenDown(boolean value) {
+        return new ClusterConfig(
+                requireFullCoverage,
+                allowReadsWhenDown,
+                value,
+                allowReplicaMigration,
+                preferredEndpointType,
+                nodeTimeoutMillis,
+                writableDelayMillis);
+    }
+
+    /**
+     * Returns a copy with {@code cluster-allow-replica-migration} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
+    public ClusterConfig withAllowReplicaMigration(boolean value) {
+        return new ClusterConfig(
+                requireFullCoverage,
+                allowReadsWhenDown,
+                allowPubsubshardWhenDown,
+                value,
+                preferredEndpointType,
+                nodeTimeoutMillis,
+                writableDelayMillis);
+    }
+
+    /**
+     * Returns a copy with {@code cluster-preferred-endpoint-type} changed.
+     *
+     * @param value the new value, never {@code null}
+     * @return the copy
+     */
+    public ClusterConfig withPreferredEndpointType(PreferredEndpointType value) {
+        return new ClusterConfig(
+                requireFullCoverage,
+                allowReadsWhenDown,
+                allowPubsubshardWhenDown,
+                allowReplicaMigration,
+                value,
+                nodeTimeoutMillis,
+                writableDelayMillis);
+    }
+
+    /**
+     * Returns a copy with {@code cluster-node-timeout} changed.
+     *
+     * @param value the new value in milliseconds, {@code > 0}
+     * @return the copy
+     */
+    public ClusterConfig withNodeTimeoutMillis(long value) {
+        return new ClusterConfig(
+                requireFullCoverage,
+                allowReadsWhenDown,
+                allowPubsubshardWhenDown,
+                allowReplicaMigration,
+                preferredEndpointType,
+                value,
+                writableDelayMillis);
+    }
+
+    /**
+     * Returns a copy with the start-up writable delay changed.
+     *
+     * @param value the new value in milliseconds, {@code >= 0}
+     * @return the copy
+     */
+    public ClusterConfig withWritableDelayMillis(long value) {
+        return new ClusterConfig(
+                requireFullCoverage,
+                allowReadsWhenDown,
+                allowPubsubshardWhenDown,
+                allowReplicaMigration,
+                preferredEndpointType,
+                nodeTimeoutMillis,
+                value);
+    }
+
+    /**
+     * Returns the delay a master that was in the minority waits before reporting ok again:
+     * {@code clamp(nodeTimeout, 500, 5000)}.
+     *
+     * @return the delay in milliseconds
+     */
+    public long rejoinDelayMillis() {
+        return Math.max(500, Math.min(5_000, nodeTimeoutMillis));
+    }
+}
