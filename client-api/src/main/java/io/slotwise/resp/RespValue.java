@@ -106,13 +106,12 @@ public sealed interface RespValue {
      * <p>Ownership: the constructor takes the array <em>without copying</em>; whoever passes it must not modify it
      * afterwards (decoders hand over freshly filled arrays). Use {@link #copyOf(byte[])} to keep using an array.
      * {@link #bytes()} returns a copy, so the value cannot be mutated through it; {@link #asReadOnlyBuffer()} gives
-     * copy-free read access. {@code equals}, {@code hashCode} and {@code toString} use the content.
+     * copy-free read access. {@code equals} and {@code hashCode} use the content; {@code toString} shows only the length, because
+     * reply payloads may hold secrets and {@code toString} ends up in logs and exception messages.
      *
      * @param bytes the payload; may be empty
      */
     record Bulk(byte[] bytes) implements RespValue {
-        private static final int TO_STRING_PREVIEW = 64;
-
         /** Checks the component and takes ownership of the array (see the type's documentation). */
         public Bulk {
             Objects.requireNonNull(bytes, "bytes");
@@ -201,7 +200,7 @@ public sealed interface RespValue {
          */
         @Override
         public String toString() {
-            return "Bulk[" + EscapedBytes.describe(bytes, TO_STRING_PREVIEW) + "]";
+            return "Bulk[" + bytes.length + " bytes]";
         }
     }
 
