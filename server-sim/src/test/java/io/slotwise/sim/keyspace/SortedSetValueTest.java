@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -244,6 +245,28 @@ class SortedSetValueTest {
         for (int count : hits) {
             assertTrue(count > 9_000 && count < 11_000, "hits " + java.util.Arrays.toString(hits));
         }
+    }
+
+    @Test
+    @Timeout(20)
+    void hundredThousandMembersSupportLogarithmicRanksAndRanges() {
+        SortedSetValue zset = new SortedSetValue();
+        for (int i = 0; i < 100_000; i++) {
+            zset.add(Bytes.of("m" + i), i % 1_000);
+        }
+        long rankSum = 0;
+        for (int i = 0; i < 100_000; i++) {
+            rankSum += zset.rank(Bytes.of("m" + i), false);
+        }
+        assertEquals(100_000L * 99_999 / 2, rankSum, "ranks are a permutation of 0..n-1");
+        for (int score = 0; score < 1_000; score++) {
+            ScoreBound exact = new ScoreBound(score, false);
+            assertEquals(100, zset.countByScore(exact, exact));
+        }
+        assertEquals(
+                10,
+                zset.rangeByScore(new ScoreBound(500, false), ScoreBound.POSITIVE_INFINITY, false, 40_000, 10)
+                        .size());
     }
 
     @Test
