@@ -1,0 +1,69 @@
+package io.slotwise.sim.keyspace;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One end of a sorted-set score range ({@code ZRANGEBYSCORE}, {@code ZCOUNT}, ...): a score, possibly infinite, and
+ * whether the bound itself is excluded.
+ *
+ * @param value the bound; never NaN
+ * @param exclusive whether a score equal to {@code value} lies outside the range
+ */
+public record ScoreBound(double value, boolean exclusive) {
+    /** {@code -inf}: every score is at or above it. */
+    public static final ScoreBound NEGATIVE_INFINITY = new ScoreBound(Double.NEGATIVE_INFINITY, false);
+
+    /** {@code +inf}: every score is at or below it. */
+    public static final ScoreBound POSITIVE_INFINITY = new ScoreBound(Double.POSITIVE_INFINITY, false);
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** Validates the components. */
+    public ScoreBound {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("score bound is NaN");
+        }
+    }
+
+    /**
+     * Parses a bound as Redis does: an optional {@code (} prefix marks it exclusive; the rest is a decimal number,
+     * {@code inf}/{@code infinity} with an optional sign (any case), and may start with white space. As with Redis, an
+     * empty number reads as 0. Hexadecimal floats are not accepted.
+     *
+     * @throws IllegalArgumentException if the text is not a valid bound (Redis replies {@code ERR min or max is not a
+     *     float})
+     */
+    public static ScoreBound parse(byte[] text) {
+        String bound = new String(text, StandardCharsets.ISO_8859_1);
+        boolean exclusive = bound.startsWith("(");
+        return new ScoreBound(parseNumber(exclusive ? bound.substring(1) : bound), exclusive);
+    }
+
+    /** Returns whether {@code score} satisfies this bound used as the minimum of a range. */
+    public boolean admitsFromBelow(double score) {
+        return exclusive ? score > value : score >= value;
+    }
+
+    /** Returns whether {@code score} satisfies this bound used as the maximum of a range. */
+    public boolean admitsFromAbove(double score) {
+        return exclusive ? score < value : score <= value;
+    }
+
+    private static double parseNumber(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        String number = text.stripLeading();
+        String unsigned = number.startsWith("+") || number.startsWith("-") ? number.substring(1) : number;
+        String lower = unsigned.toLowerCase(Locale.ROOT);
+        if (lower.equals("inf") || lower.equals("infinity")) {
+            return number.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (!DECIMAL.matcher(number).matches()) {
+            throw new IllegalArgumentException("min or max is not a float");
+        }
+        return Double.parseDouble(number);
+    }
+}
