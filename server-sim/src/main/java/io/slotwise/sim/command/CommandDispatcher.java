@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code NOAUTH Authentication required.} while {@code requirepass} is set and the client has not
  *       authenticated, except for commands flagged {@code no_auth};
  *   <li>{@code ERR Command not allowed inside a transaction} for commands flagged {@code no_multi} inside MULTI;
- *   <li>in cluster mode, the {@link RedirectCheck} for commands that can have keys and for EXEC;
+ *   <li>in cluster mode, the {@link RedirectCheck} for commands that can have keys, and for EXEC when a queued
+ *       command can have keys (it then sees every queued command);
  *   <li>inside MULTI, every command but EXEC, DISCARD, MULTI, WATCH, QUIT and RESET is queued and answered
  *       {@code +QUEUED};
  *   <li>otherwise the handler runs.
@@ -70,13 +71,23 @@ public final class CommandDispatcher {
         CommandTable.Resolution resolution = node.commandTable().resolve(request.args());
         if (resolution instanceof CommandTable.Resolution.Rejected rejected) {
             session.recordCommand(now, "NULL");
-            clearAsking(session, false);
+            if (!session.inMulti()) {
+                session.setAsking(false);
+            }
             return reject(session, rejected.error());
         }
         CommandSpec spec = ((CommandTable.Resolution.Found) resolution).spec();
         session.recordCommand(now, spec.name());
-        CompletionStage<Reply> reply = admit(new Invocation(spec, request), session);
-        clearAsking(session, spec.name().equals("asking"));
+        Invocation invocation = new Invocation(spec, request);
+        CompletionStage<Reply> reply;
+        try {
+            reply = admit(invocation, session);
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.completedFuture(counted(failure(invocation, e)));
+        }
+        if (!spec.name().equals("asking") && (!session.inMulti() || spec.name().equals("exec"))) {
+            session.setAsking(false);
+        }
         return reply;
     }
 
@@ -114,14 +125,17 @@ public final class CommandDispatcher {
         if (!node.config().clusterEnabled()) {
             return Optional.empty();
         }
-        CommandSpec spec = invocation.spec();
-        if (spec.name().equals("exec")) {
-            return session.inMulti() ? redirectCheck.check(session.transaction().queued(), session) : Optional.empty();
+        if (invocation.spec().name().equals("exec")) {
+            List<Invocation> queued = session.inMulti() ? session.transaction().queued() : List.of();
+            return queued.stream().anyMatch(CommandDispatcher::mayHaveKeys)
+                    ? redirectCheck.check(queued, session)
+                    : Optional.empty();
         }
-        if (spec.firstKey() <= 0 && !spec.has(CommandFlag.MOVABLEKEYS)) {
-            return Optional.empty();
-        }
-        return redirectCheck.check(List.of(invocation), session);
+        return mayHaveKeys(invocation) ? redirectCheck.check(List.of(invocation), session) : Optional.empty();
+    }
+
+    private static boolean mayHaveKeys(Invocation invocation) {
+        return invocation.spec().firstKey() > 0 || invocation.spec().has(CommandFlag.MOVABLEKEYS);
     }
 
     /**
@@ -180,11 +194,5 @@ public final class CommandDispatcher {
         LOG.warn("Command '{}' failed", invocation.spec().name(), cause);
         return Reply.error("ERR internal error of the Slotwise simulator executing '"
                 + invocation.spec().name() + "', see the node's log");
-    }
-
-    private static void clearAsking(ClientSession session, boolean commandWasAsking) {
-        if (!commandWasAsking && !session.inMulti()) {
-            session.setAsking(false);
-        }
     }
 }

@@ -11,8 +11,9 @@ import java.util.Optional;
  * without one every command is served locally.
  *
  * <p>The dispatcher calls it after authentication and the transaction rules, and only in cluster mode, for commands
- * that can have keys (a first key position or movable keys) and for EXEC inside MULTI. It does not call it for
- * keyless commands, which Redis never redirects. It applies the outcome as Redis does: inside MULTI the transaction is
+ * that can have keys (a first key position or movable keys), and for EXEC inside MULTI when a queued command can have
+ * keys (passing every queued command, so that a keyless write still makes the transaction a write). It does not call
+ * it for keyless commands, which Redis never redirects. It applies the outcome as Redis does: inside MULTI the transaction is
  * flagged (EXEC then answers EXECABORT); for EXEC the transaction is discarded and the redirect returned.
  *
  * <p>Threading: called on the node's event loop; must not block.

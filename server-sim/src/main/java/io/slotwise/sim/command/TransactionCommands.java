@@ -9,8 +9,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * MULTI, EXEC, DISCARD, WATCH and UNWATCH, with Redis 7.0's replies. Queuing itself is the {@link CommandDispatcher}'s
- * job; EXEC runs the queued commands one after the other through it, waiting for asynchronous ones, and answers the
- * array of their replies. WATCH remembers keys; the keyspace spoils a watch through {@link
+ * job; EXEC forgets the watched keys, runs the queued commands one after the other through it, waiting for asynchronous
+ * ones, and answers the array of their replies. As in Redis the client stays in MULTI while EXEC runs (CLIENT INFO
+ * inside a transaction shows {@code flags=x}). WATCH remembers keys; the keyspace spoils a watch through {@link
  * io.slotwise.sim.server.WatchedKeys#touch(byte[])}.
  */
 public final class TransactionCommands {
@@ -65,16 +66,16 @@ public final class TransactionCommands {
         if (!session.inMulti()) {
             throw new CommandException("ERR EXEC without MULTI");
         }
-        boolean aborted = session.transaction().aborted();
-        boolean spoiled = session.watchSpoiled();
-        List<Invocation> queued = session.transaction().queued();
-        session.endTransaction();
-        if (aborted) {
+        if (session.transaction().aborted()) {
+            session.endTransaction();
             throw new CommandException(EXECABORT);
         }
-        if (spoiled) {
+        if (session.watchSpoiled()) {
+            session.endTransaction();
             return CompletableFuture.completedFuture(Reply.nullArray());
         }
+        List<Invocation> queued = session.transaction().queued();
+        session.unwatchAll();
         CompletableFuture<Reply> done = new CompletableFuture<>();
         runFrom(0, queued, new ArrayList<>(queued.size()), ctx, done);
         return done;
@@ -99,6 +100,7 @@ public final class TransactionCommands {
                 return;
             }
         }
+        ctx.session().endTransaction();
         done.complete(new Reply.Array(replies));
     }
 
