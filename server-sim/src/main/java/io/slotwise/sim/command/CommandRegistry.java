@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The handlers of one node, by command name as the command table spells it: {@code ping}, or {@code client|list} for
- * a subcommand; a container's handler serves only the container invoked without a subcommand (COMMAND). Families of commands register themselves in small classes ({@link ConnectionCommands}, {@link
- * ClientCommands}, ...); modules add theirs through {@link io.slotwise.sim.NodeSetup#commands()}.
+ * a subcommand; a container's handler serves only the container invoked without a subcommand (COMMAND). Families of
+ * commands register themselves in small classes ({@link ConnectionCommands}, {@link ClientCommands}, ...); modules add
+ * theirs through {@link io.slotwise.sim.NodeSetup#commands()}.
  *
  * <p>Threading: filled while a node is being set up, before it accepts connections, then only read, on the event
  * loop. Not thread-safe for concurrent registration.
