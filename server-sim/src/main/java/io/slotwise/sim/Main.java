@@ -3,6 +3,7 @@ package io.slotwise.sim;
 import io.slotwise.sim.command.ServerCommands;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +57,9 @@ public final class Main {
             exit(System.err, e.getMessage(), 1);
             return;
         }
+        AtomicBoolean signalled = new AtomicBoolean();
         Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            node.close();
-                            Runtime.getRuntime().halt(0);
-                        },
-                        "slotwise-shutdown"));
+                .addShutdownHook(new Thread(() -> closeOnSignal(node, signalled, log), "slotwise-shutdown"));
         log.info(
                 "Running mode={}, port={}, PID: {} (Slotwise simulator of Redis {}). Server initialized. Ready to"
                         + " accept connections tcp",
@@ -71,8 +68,22 @@ public final class Main {
                 ProcessHandle.current().pid(),
                 ServerCommands.REDIS_VERSION);
         node.whenClosed().join();
-        log.info("Redis is now ready to exit, bye bye...");
-        System.exit(0);
+        if (!signalled.get()) {
+            log.info("Redis is now ready to exit, bye bye...");
+            System.exit(0);
+        }
+    }
+
+    /** SIGTERM: close the node, then end the JVM with status 0 as redis-server does (the JVM's default is 143). */
+    private static void closeOnSignal(SimNode node, AtomicBoolean signalled, Logger log) {
+        signalled.set(true);
+        try {
+            log.info("Received SIGTERM scheduling shutdown...");
+            node.close();
+            log.info("Redis is now ready to exit, bye bye...");
+        } finally {
+            Runtime.getRuntime().halt(0);
+        }
     }
 
     private static void configureLogging() {
