@@ -3,6 +3,9 @@ package io.slotwise.sim;
 import io.slotwise.sim.command.ServerCommands;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
     private static final String LOGGER_PREFIX = "org.slf4j.simpleLogger.";
+    private static final long CLOSE_TIMEOUT_SECONDS = 10;
 
     private Main() {}
 
@@ -74,13 +78,20 @@ public final class Main {
         }
     }
 
-    /** SIGTERM: close the node, then end the JVM with status 0 as redis-server does (the JVM's default is 143). */
+    /**
+     * SIGTERM: close the node (waiting at most {@value #CLOSE_TIMEOUT_SECONDS} s), then end the JVM with status 0 as
+     * redis-server does (the JVM's default is 143).
+     */
     private static void closeOnSignal(SimNode node, AtomicBoolean signalled, Logger log) {
         signalled.set(true);
         try {
             log.info("Received SIGTERM scheduling shutdown...");
-            node.close();
+            node.closeAsync().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             log.info("Redis is now ready to exit, bye bye...");
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("The node did not close cleanly within {} s; exiting anyway", CLOSE_TIMEOUT_SECONDS, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             Runtime.getRuntime().halt(0);
         }
