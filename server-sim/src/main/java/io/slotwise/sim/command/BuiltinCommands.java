@@ -1,0 +1,25 @@
+package io.slotwise.sim.command;
+
+/**
+ * Registers every command family every node has: connection, client, server, INFO, COMMAND, CONFIG, FUNCTION and
+ * transactions. Data commands (keyspace) and CLUSTER commands come from modules.
+ */
+public final class BuiltinCommands {
+    private BuiltinCommands() {}
+
+    /**
+     * Registers the built-in families.
+     *
+     * @param registry the node's registry
+     */
+    public static void register(CommandRegistry registry) {
+        ConnectionCommands.register(registry);
+        ClientCommands.register(registry);
+        ServerCommands.register(registry);
+        InfoCommand.register(registry);
+        CommandIntrospection.register(registry);
+        ConfigCommands.register(registry);
+        FunctionCommands.register(registry);
+        TransactionCommands.register(registry);
+    }
+}

@@ -1,0 +1,109 @@
+package io.slotwise.sim.command;
+
+import io.slotwise.sim.protocol.Reply;
+import io.slotwise.sim.server.ClientInfoLine;
+import io.slotwise.sim.server.ClientSession;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * CLIENT SETNAME, GETNAME, ID, LIST ([TYPE type] [ID id ...]), INFO and HELP, with Redis 7.0's replies; CLIENT LIST and
+ * INFO answer verbatim text, one {@link ClientInfoLine} per client. The other CLIENT subcommands (KILL, PAUSE,
+ * TRACKING, ...) are not implemented.
+ */
+public final class ClientCommands {
+    private ClientCommands() {}
+
+    /**
+     * Registers the family.
+     *
+     * @param registry the node's registry
+     */
+    public static void register(CommandRegistry registry) {
+        registry.register("client|setname", ctx -> {
+            ctx.session().setName(validName(ctx.argString(2)));
+            return Reply.ok();
+        });
+        registry.register(
+                "client|getname",
+                ctx -> ctx.session().name().isEmpty()
+                        ? Reply.nullBulk()
+                        : Reply.bulk(ctx.session().name()));
+        registry.register("client|id", ctx -> Reply.integer(ctx.session().id()));
+        registry.register("client|list", ClientCommands::list);
+        registry.register(
+                "client|info",
+                ctx -> Reply.verbatimText(ClientInfoLine.format(ctx.session(), System.currentTimeMillis())));
+        registry.register(
+                "client|help",
+                ctx -> HelpReply.of(
+                        "CLIENT",
+                        "GETNAME",
+                        "    Return the name of the current connection.",
+                        "ID",
+                        "    Return the ID of the current connection.",
+                        "INFO",
+                        "    Return information about the current client connection.",
+                        "LIST [options ...]",
+                        "    Return information about client connections. Options:",
+                        "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+                        "      Return clients of specified type.",
+                        "    * ID <id> [<id> ...]",
+                        "      Return clients with the given ids.",
+                        "SETNAME <name>",
+                        "    Assign the name <name> to the current connection."));
+    }
+
+    /**
+     * Checks a client name as Redis does: printable ASCII without spaces (an empty name clears it).
+     *
+     * @param name the requested name
+     * @return the name
+     * @throws CommandException if it contains other characters
+     */
+    static String validName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < '!' || c > '~') {
+                throw new CommandException("ERR Client names cannot contain spaces, newlines or special characters.");
+            }
+        }
+        return name;
+    }
+
+    private static Reply list(CommandContext ctx) {
+        String type = null;
+        Set<Long> ids = null;
+        int i = 2;
+        if (ctx.argc() == 4 && ctx.argIs(2, "TYPE")) {
+            type = ctx.argString(3).toLowerCase(Locale.ROOT);
+            if (!Set.of("normal", "master", "replica", "slave", "pubsub").contains(type)) {
+                throw new CommandException("ERR Unknown client type '" + ctx.argString(3) + "'");
+            }
+            i = 4;
+        } else if (ctx.argc() > 3 && ctx.argIs(2, "ID")) {
+            ids = new LinkedHashSet<>();
+            for (int j = 3; j < ctx.argc(); j++) {
+                long id = RedisNumbers.parseLong(ctx.arg(j)).orElse(0);
+                if (id <= 0) {
+                    throw new CommandException("ERR Invalid client ID");
+                }
+                ids.add(id);
+            }
+            i = ctx.argc();
+        }
+        if (i != ctx.argc()) {
+            throw CommandException.syntaxError();
+        }
+        long now = System.currentTimeMillis();
+        StringBuilder text = new StringBuilder();
+        for (ClientSession session : ctx.node().clients().sessions()) {
+            boolean typeMatches = type == null || type.equals("normal");
+            if (typeMatches && (ids == null || ids.contains(session.id()))) {
+                text.append(ClientInfoLine.format(session, now));
+            }
+        }
+        return Reply.verbatimText(text.toString());
+    }
+}

@@ -1,0 +1,132 @@
+package io.slotwise.sim.command;
+
+import io.slotwise.sim.protocol.Request;
+import io.slotwise.sim.server.ClientSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Everything a handler needs for one invocation: the request, the command it resolved to, the client's session and
+ * the node's services, plus parsers for arguments that answer Redis's errors on bad input.
+ *
+ * <p>Threading: created and used on the node's event loop; an {@link AsyncCommandHandler} that completes elsewhere
+ * must copy what it needs first.
+ */
+public final class CommandContext {
+    private final Invocation invocation;
+    private final ClientSession session;
+    private final NodeServices node;
+    private final boolean inTransaction;
+    private final CommandDispatcher dispatcher;
+
+    /**
+     * Creates a context; the dispatcher does this, and tests of handlers may.
+     *
+     * @param invocation the resolved request
+     * @param session the client's session
+     * @param node the node's services
+     * @param inTransaction whether the command runs as part of EXEC
+     */
+    public CommandContext(Invocation invocation, ClientSession session, NodeServices node, boolean inTransaction) {
+        this(invocation, session, node, inTransaction, null);
+    }
+
+    CommandContext(
+            Invocation invocation,
+            ClientSession session,
+            NodeServices node,
+            boolean inTransaction,
+            CommandDispatcher dispatcher) {
+        this.invocation = Objects.requireNonNull(invocation, "invocation");
+        this.session = Objects.requireNonNull(session, "session");
+        this.node = Objects.requireNonNull(node, "node");
+        this.inTransaction = inTransaction;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Returns the request as the client sent it. */
+    public Request request() {
+        return invocation.request();
+    }
+
+    /** Returns the command or subcommand the request resolved to. */
+    public CommandSpec spec() {
+        return invocation.spec();
+    }
+
+    /** Returns the resolved request. */
+    public Invocation invocation() {
+        return invocation;
+    }
+
+    /** Returns the session of the connection the request came from. */
+    public ClientSession session() {
+        return session;
+    }
+
+    /** Returns the node's services. */
+    public NodeServices node() {
+        return node;
+    }
+
+    /**
+     * Whether the command runs inside EXEC. Commands that would block (blocking pops, WAIT) must answer at once then,
+     * as in Redis.
+     */
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    /** Returns the number of arguments including the command name. */
+    public int argc() {
+        return invocation.request().argc();
+    }
+
+    /**
+     * Returns one argument without copying it.
+     *
+     * @param index 0 for the command name
+     * @return the argument's bytes; must not be modified
+     */
+    public byte[] arg(int index) {
+        return invocation.request().arg(index);
+    }
+
+    /**
+     * Returns one argument decoded as UTF-8.
+     *
+     * @param index 0 for the command name
+     * @return the argument as text
+     */
+    public String argString(int index) {
+        return invocation.request().argString(index);
+    }
+
+    /**
+     * Whether an argument is a keyword, compared case-insensitively as Redis's {@code strcasecmp} does.
+     *
+     * @param index the argument's position
+     * @param keyword the keyword, ASCII
+     * @return true if the argument spells the keyword in any case
+     */
+    public boolean argIs(int index, String keyword) {
+        return new String(arg(index), StandardCharsets.ISO_8859_1).equalsIgnoreCase(keyword);
+    }
+
+    /**
+     * Parses an argument as a signed 64-bit decimal integer, as Redis's {@code string2ll} does (no sign before zero,
+     * no leading zeros, no blanks).
+     *
+     * @param index the argument's position
+     * @return the value
+     * @throws CommandException {@code ERR value is not an integer or out of range} if it is not one
+     */
+    public long longArg(int index) {
+        return RedisNumbers.parseLong(arg(index)).orElseThrow(CommandException::notAnInteger);
+    }
+
+    /** The dispatcher that created this context, for EXEC; null in contexts created by tests. */
+    CommandDispatcher dispatcher() {
+        return dispatcher;
+    }
+}

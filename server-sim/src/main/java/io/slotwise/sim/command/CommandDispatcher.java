@@ -1,0 +1,198 @@
+package io.slotwise.sim.command;
+
+import io.netty.channel.EventLoop;
+import io.slotwise.sim.protocol.Reply;
+import io.slotwise.sim.protocol.Request;
+import io.slotwise.sim.server.ClientSession;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one request through the checks Redis 7.0's {@code processCommand} makes, in its order (behaviour reference
+ * §2.2), then executes it:
+ *
+ * <ol>
+ *   <li>resolve against the command table: unknown command, unknown subcommand, wrong number of arguments; a command
+ *       the table knows but no handler serves is answered {@code ERR unsupported command '<name>': ...}, so that a
+ *       missing feature is never mistaken for a typo;
+ *   <li>{@code NOAUTH Authentication required.} while {@code requirepass} is set and the client has not
+ *       authenticated, except for commands flagged {@code no_auth};
+ *   <li>{@code ERR Command not allowed inside a transaction} for commands flagged {@code no_multi} inside MULTI;
+ *   <li>in cluster mode, the {@link RedirectCheck} for commands that can have keys, and for EXEC when a queued
+ *       command can have keys (it then sees every queued command);
+ *   <li>inside MULTI, every command but EXEC, DISCARD, MULTI, WATCH, QUIT and RESET is queued and answered
+ *       {@code +QUEUED};
+ *   <li>otherwise the handler runs.
+ * </ol>
+ *
+ * A rejection inside MULTI dooms the transaction (EXEC answers {@code EXECABORT}). ASKING lasts for one command, or
+ * until EXEC or DISCARD when sent inside MULTI. Every error reply is counted for INFO.
+ *
+ * <p>Threading: called on the node's event loop. The returned stage always completes normally, on the event loop.
+ */
+public final class CommandDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
+    private static final Set<String> RUN_INSIDE_MULTI = Set.of("exec", "discard", "multi", "watch", "quit", "reset");
+    private static final Reply QUEUED = Reply.simple("QUEUED");
+
+    private final CommandRegistry registry;
+    private final NodeServices node;
+    private final RedirectCheck redirectCheck;
+
+    /**
+     * Creates the dispatcher of a node.
+     *
+     * @param registry the node's handlers, complete before the first request
+     * @param node the node's services
+     * @param redirectCheck the cluster redirection hook; {@link RedirectCheck#SERVE_ALL} outside a cluster
+     */
+    public CommandDispatcher(CommandRegistry registry, NodeServices node, RedirectCheck redirectCheck) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.node = Objects.requireNonNull(node, "node");
+        this.redirectCheck = Objects.requireNonNull(redirectCheck, "redirectCheck");
+    }
+
+    /**
+     * Processes one request of a connection.
+     *
+     * @param request the request
+     * @param session the connection's session
+     * @return the reply, possibly completed already; a null reply means nothing is to be written
+     */
+    public CompletionStage<Reply> dispatch(Request request, ClientSession session) {
+        long now = System.currentTimeMillis();
+        CommandTable.Resolution resolution = node.commandTable().resolve(request.args());
+        if (resolution instanceof CommandTable.Resolution.Rejected rejected) {
+            session.recordCommand(now, "NULL");
+            if (!session.inMulti()) {
+                session.setAsking(false);
+            }
+            return reject(session, rejected.error());
+        }
+        CommandSpec spec = ((CommandTable.Resolution.Found) resolution).spec();
+        session.recordCommand(now, spec.name());
+        Invocation invocation = new Invocation(spec, request);
+        CompletionStage<Reply> reply;
+        try {
+            reply = admit(invocation, session);
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.completedFuture(counted(failure(invocation, e)));
+        }
+        if (!spec.name().equals("asking") && (!session.inMulti() || spec.name().equals("exec"))) {
+            session.setAsking(false);
+        }
+        return reply;
+    }
+
+    private CompletionStage<Reply> admit(Invocation invocation, ClientSession session) {
+        CommandSpec spec = invocation.spec();
+        if (registry.find(spec) == null) {
+            return reject(
+                    session,
+                    "ERR unsupported command '" + spec.name() + "': the Slotwise simulator does not implement it");
+        }
+        if (!session.authenticated() && node.config().requirePass().isPresent() && !spec.has(CommandFlag.NO_AUTH)) {
+            return reject(session, "NOAUTH Authentication required.");
+        }
+        if (session.inMulti() && spec.has(CommandFlag.NO_MULTI)) {
+            return reject(session, "ERR Command not allowed inside a transaction");
+        }
+        Optional<Reply.SimpleError> redirect = checkRedirect(invocation, session);
+        if (redirect.isPresent()) {
+            if (spec.name().equals("exec")) {
+                session.endTransaction();
+            } else if (session.inMulti()) {
+                session.transaction().abort();
+            }
+            node.stats().errorReplied(redirect.get().message());
+            return CompletableFuture.completedFuture(redirect.get());
+        }
+        if (session.inMulti() && !RUN_INSIDE_MULTI.contains(spec.name())) {
+            session.transaction().queue(invocation);
+            return CompletableFuture.completedFuture(QUEUED);
+        }
+        return execute(invocation, session, false);
+    }
+
+    private Optional<Reply.SimpleError> checkRedirect(Invocation invocation, ClientSession session) {
+        if (!node.config().clusterEnabled()) {
+            return Optional.empty();
+        }
+        if (invocation.spec().name().equals("exec")) {
+            List<Invocation> queued = session.inMulti() ? session.transaction().queued() : List.of();
+            return queued.stream().anyMatch(CommandDispatcher::mayHaveKeys)
+                    ? redirectCheck.check(queued, session)
+                    : Optional.empty();
+        }
+        return mayHaveKeys(invocation) ? redirectCheck.check(List.of(invocation), session) : Optional.empty();
+    }
+
+    private static boolean mayHaveKeys(Invocation invocation) {
+        return invocation.spec().firstKey() > 0 || invocation.spec().has(CommandFlag.MOVABLEKEYS);
+    }
+
+    /**
+     * Executes an admitted command: its handler, with errors mapped to replies and counted. EXEC uses it for the
+     * queued commands.
+     *
+     * @param invocation the command
+     * @param session the client's session
+     * @param inTransaction whether it runs inside EXEC
+     * @return the reply, completing normally on the event loop
+     */
+    CompletionStage<Reply> execute(Invocation invocation, ClientSession session, boolean inTransaction) {
+        AsyncCommandHandler handler = registry.find(invocation.spec());
+        node.stats().commandProcessed();
+        CompletionStage<Reply> stage;
+        try {
+            stage = handler.handle(new CommandContext(invocation, session, node, inTransaction, this));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(counted(failure(invocation, e)));
+        }
+        if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {
+            return CompletableFuture.completedFuture(counted(future.join()));
+        }
+        CompletableFuture<Reply> result = new CompletableFuture<>();
+        EventLoop loop = node.eventLoop();
+        stage.whenComplete((reply, error) -> {
+            Runnable finish = () -> result.complete(counted(error == null ? reply : failure(invocation, error)));
+            if (loop.inEventLoop()) {
+                finish.run();
+            } else {
+                loop.execute(finish);
+            }
+        });
+        return result;
+    }
+
+    private CompletionStage<Reply> reject(ClientSession session, String error) {
+        if (session.inMulti()) {
+            session.transaction().abort();
+        }
+        return CompletableFuture.completedFuture(counted(Reply.error(error)));
+    }
+
+    private Reply counted(Reply reply) {
+        if (reply instanceof Reply.SimpleError error) {
+            node.stats().errorReplied(error.message());
+        }
+        return reply;
+    }
+
+    private static Reply failure(Invocation invocation, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof CommandException commandError) {
+            return commandError.reply();
+        }
+        LOG.warn("Command '{}' failed", invocation.spec().name(), cause);
+        return Reply.error("ERR internal error of the Slotwise simulator executing '"
+                + invocation.spec().name() + "', see the node's log");
+    }
+}

@@ -1,0 +1,101 @@
+package io.slotwise.sim.command;
+
+import io.slotwise.sim.protocol.Reply;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * The connection commands: PING, ECHO, HELLO, AUTH, SELECT, QUIT, RESET, and the cluster connection flags ASKING,
+ * READONLY and READWRITE, with Redis 7.0's replies and errors. The only user is {@code default}; its password is
+ * {@code requirepass} (none when empty, then any password is accepted for it, as Redis's {@code nopass}).
+ */
+public final class ConnectionCommands {
+    private static final String CLUSTER_DISABLED = "ERR This instance has cluster support disabled";
+
+    private ConnectionCommands() {}
+
+    /**
+     * Registers the family.
+     *
+     * @param registry the node's registry
+     */
+    public static void register(CommandRegistry registry) {
+        registry.register("ping", ConnectionCommands::ping);
+        registry.register("echo", ctx -> Reply.bulk(ctx.arg(1)));
+        registry.register("hello", HelloCommand::handle);
+        registry.register("auth", ConnectionCommands::auth);
+        registry.register("select", ConnectionCommands::select);
+        registry.register("quit", ctx -> {
+            ctx.session().closeAfterReply();
+            return Reply.ok();
+        });
+        registry.register("reset", ctx -> {
+            ctx.session().reset(ctx.node().config().requirePass().isPresent());
+            return Reply.simple("RESET");
+        });
+        registry.register("asking", ctx -> clusterFlag(ctx, () -> ctx.session().setAsking(true)));
+        registry.register(
+                "readonly", ctx -> clusterFlag(ctx, () -> ctx.session().setReadOnly(true)));
+        registry.register(
+                "readwrite", ctx -> clusterFlag(ctx, () -> ctx.session().setReadOnly(false)));
+    }
+
+    private static Reply ping(CommandContext ctx) {
+        if (ctx.argc() > 2) {
+            throw new CommandException("ERR wrong number of arguments for 'ping' command");
+        }
+        return ctx.argc() == 2 ? Reply.bulk(ctx.arg(1)) : Reply.simple("PONG");
+    }
+
+    private static Reply auth(CommandContext ctx) {
+        if (ctx.argc() > 3) {
+            throw CommandException.syntaxError();
+        }
+        if (ctx.argc() == 2 && ctx.node().config().requirePass().isEmpty()) {
+            throw new CommandException("ERR AUTH <password> called without any password configured for the default"
+                    + " user. Are you sure your configuration is correct?");
+        }
+        byte[] user = ctx.argc() == 3 ? ctx.arg(1) : "default".getBytes(StandardCharsets.US_ASCII);
+        authenticate(ctx, user, ctx.arg(ctx.argc() - 1));
+        return Reply.ok();
+    }
+
+    /**
+     * Checks credentials of the default user and marks the session authenticated.
+     *
+     * @throws CommandException {@code WRONGPASS ...} if they do not match
+     */
+    static void authenticate(CommandContext ctx, byte[] user, byte[] password) {
+        Optional<String> required = ctx.node().config().requirePass();
+        boolean userMatches = MessageDigest.isEqual(user, "default".getBytes(StandardCharsets.US_ASCII));
+        boolean passwordMatches = required.isEmpty()
+                || MessageDigest.isEqual(password, required.get().getBytes(StandardCharsets.UTF_8));
+        if (!userMatches || !passwordMatches) {
+            throw new CommandException("WRONGPASS invalid username-password pair or user is disabled.");
+        }
+        ctx.session().setAuthenticated(true);
+    }
+
+    private static Reply select(CommandContext ctx) {
+        long db = ctx.longArg(1);
+        if (db < Integer.MIN_VALUE || db > Integer.MAX_VALUE) {
+            throw CommandException.notAnInteger();
+        }
+        if (ctx.node().config().clusterEnabled() && db != 0) {
+            throw new CommandException("ERR SELECT is not allowed in cluster mode");
+        }
+        if (db != 0) {
+            throw new CommandException("ERR DB index is out of range");
+        }
+        return Reply.ok();
+    }
+
+    private static Reply clusterFlag(CommandContext ctx, Runnable apply) {
+        if (!ctx.node().config().clusterEnabled()) {
+            throw new CommandException(CLUSTER_DISABLED);
+        }
+        apply.run();
+        return Reply.ok();
+    }
+}

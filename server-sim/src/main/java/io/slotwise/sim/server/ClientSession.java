@@ -1,0 +1,281 @@
+package io.slotwise.sim.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.slotwise.sim.protocol.RespVersion;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The state Redis keeps per client connection: id, name, protocol, authentication, the ASKING and READONLY cluster
+ * flags, MULTI and WATCH state, and what CLIENT LIST reports. Created when a connection is accepted and dropped when
+ * it closes.
+ *
+ * <p>Threading: used on the node's event loop only (the owning connection's loop), so it has no locks.
+ */
+public final class ClientSession {
+    private final long id;
+    private final Channel channel;
+    private final WatchedKeys watchedKeys;
+    private final long createdAtMillis;
+    private final Set<ByteBuffer> watched = new HashSet<>();
+    private long lastInteractionMillis;
+    private String name = "";
+    private boolean authenticated;
+    private boolean asking;
+    private boolean readOnly;
+    private TransactionState transaction;
+    private boolean watchSpoiled;
+    private String lastCommand = "NULL";
+    private boolean closeAfterReply;
+    private boolean awaitingReply;
+
+    ClientSession(long id, Channel channel, WatchedKeys watchedKeys, long nowMillis, boolean authenticated) {
+        this.id = id;
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.watchedKeys = Objects.requireNonNull(watchedKeys, "watchedKeys");
+        this.createdAtMillis = nowMillis;
+        this.lastInteractionMillis = nowMillis;
+        this.authenticated = authenticated;
+    }
+
+    /** Returns the client id: unique per node, increasing, starting at 1 (CLIENT ID). */
+    public long id() {
+        return id;
+    }
+
+    /** Returns the name set by CLIENT SETNAME or HELLO SETNAME; empty when none. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Sets or clears the name; the caller has validated it.
+     *
+     * @param name the name, empty to clear it
+     */
+    public void setName(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Returns the protocol the connection speaks. */
+    public RespVersion protocol() {
+        return RespVersion.of(channel);
+    }
+
+    /**
+     * Switches the protocol; every reply written from now on, including the current command's, uses it.
+     *
+     * @param version the new protocol
+     */
+    public void switchProtocol(RespVersion version) {
+        version.applyTo(channel);
+    }
+
+    /** Whether the client may run commands that need authentication. */
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    /**
+     * Records the outcome of AUTH or HELLO AUTH.
+     *
+     * @param authenticated whether the client is now authenticated
+     */
+    public void setAuthenticated(boolean authenticated) {
+        this.authenticated = authenticated;
+    }
+
+    /** Whether the client sent ASKING for its next command (cleared by the dispatcher as Redis clears it). */
+    public boolean asking() {
+        return asking;
+    }
+
+    /**
+     * Sets or clears the ASKING flag.
+     *
+     * @param asking the new value
+     */
+    public void setAsking(boolean asking) {
+        this.asking = asking;
+    }
+
+    /** Whether the client sent READONLY: a replica serves it reads of its master's slots. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /**
+     * Sets (READONLY) or clears (READWRITE) the read-only flag.
+     *
+     * @param readOnly the new value
+     */
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    /** Whether the client is between MULTI and EXEC/DISCARD. */
+    public boolean inMulti() {
+        return transaction != null;
+    }
+
+    /**
+     * Returns the transaction being queued.
+     *
+     * @return the state of the open transaction
+     * @throws IllegalStateException if the client is not in MULTI
+     */
+    public TransactionState transaction() {
+        if (transaction == null) {
+            throw new IllegalStateException("not in MULTI");
+        }
+        return transaction;
+    }
+
+    /** Enters MULTI with an empty queue; the caller has checked that MULTI is not nested. */
+    public void beginTransaction() {
+        transaction = new TransactionState();
+    }
+
+    /** Leaves MULTI and forgets every watched key, as EXEC and DISCARD do (Redis's {@code discardTransaction}). */
+    public void endTransaction() {
+        transaction = null;
+        unwatchAll();
+    }
+
+    /**
+     * Watches a key: a later modification makes EXEC answer a null array.
+     *
+     * @param key the key; copied
+     */
+    public void watch(byte[] key) {
+        watchedKeys.watch(this, key);
+    }
+
+    /** Forgets every watched key and whether one was modified (UNWATCH). */
+    public void unwatchAll() {
+        watchedKeys.unwatchAll(this);
+        watchSpoiled = false;
+    }
+
+    /** Whether a watched key was modified since WATCH. */
+    public boolean watchSpoiled() {
+        return watchSpoiled;
+    }
+
+    /** Returns how many keys the client watches. */
+    public int watchedKeyCount() {
+        return watched.size();
+    }
+
+    void spoilWatch() {
+        watchSpoiled = true;
+    }
+
+    Set<ByteBuffer> watched() {
+        return watched;
+    }
+
+    /** Returns when the connection was accepted, in milliseconds since the epoch. */
+    public long createdAtMillis() {
+        return createdAtMillis;
+    }
+
+    /** Returns when the client last sent a command, in milliseconds since the epoch. */
+    public long lastInteractionMillis() {
+        return lastInteractionMillis;
+    }
+
+    /**
+     * Records a command: its time and name (CLIENT LIST's {@code idle=} and {@code cmd=}).
+     *
+     * @param nowMillis the current time
+     * @param command the command's full name, for example {@code client|list}
+     */
+    public void recordCommand(long nowMillis, String command) {
+        lastInteractionMillis = nowMillis;
+        lastCommand = command;
+    }
+
+    /** Returns the full name of the last command, {@code NULL} before the first one, as CLIENT LIST shows it. */
+    public String lastCommand() {
+        return lastCommand;
+    }
+
+    /** Returns the client's address as Redis formats it: {@code ip:port}, or {@code [ipv6]:port}. */
+    public String remoteAddress() {
+        return format(channel.remoteAddress());
+    }
+
+    /** Returns the node's address of this connection, formatted like {@link #remoteAddress()}. */
+    public String localAddress() {
+        return format(channel.localAddress());
+    }
+
+    /** Asks for the connection to be closed once the reply to the current command is written (QUIT). */
+    public void closeAfterReply() {
+        closeAfterReply = true;
+    }
+
+    /** Whether the connection closes after the current reply. */
+    public boolean closingAfterReply() {
+        return closeAfterReply;
+    }
+
+    /** Whether the client waits for a command that has not completed yet (CLIENT LIST flag {@code b}). */
+    public boolean awaitingReply() {
+        return awaitingReply;
+    }
+
+    void setAwaitingReply(boolean awaitingReply) {
+        this.awaitingReply = awaitingReply;
+    }
+
+    /**
+     * Closes the connection at once, without waiting for pending replies.
+     *
+     * @return a future completed when the connection is closed
+     */
+    public ChannelFuture close() {
+        return channel.close();
+    }
+
+    /**
+     * Returns the session to the state of a new connection except for its id and address (RESET): RESP2, no name, no
+     * transaction or watched keys, no ASKING or READONLY, and authenticated only if no password is required.
+     *
+     * @param passwordRequired whether the node requires a password
+     */
+    public void reset(boolean passwordRequired) {
+        endTransaction();
+        switchProtocol(RespVersion.RESP2);
+        name = "";
+        asking = false;
+        readOnly = false;
+        authenticated = !passwordRequired;
+    }
+
+    private static String format(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            String host = inet.getAddress() == null
+                    ? inet.getHostString()
+                    : inet.getAddress().getHostAddress();
+            int zone = host.indexOf('%');
+            if (zone >= 0) {
+                host = host.substring(0, zone);
+            }
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
+    }
+
+    /** Shows the id and address only. */
+    @Override
+    public String toString() {
+        return "ClientSession[id=" + id + ", addr=" + remoteAddress() + "]";
+    }
+}
