@@ -10,6 +10,8 @@ import io.slotwise.sim.command.BuiltinCommands;
 import io.slotwise.sim.command.CommandDispatcher;
 import io.slotwise.sim.command.CommandTable;
 import io.slotwise.sim.command.RedirectCheck;
+import io.slotwise.sim.data.KeyspaceModule;
+import io.slotwise.sim.keyspace.Keyspace;
 import io.slotwise.sim.server.NodeServer;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -159,6 +161,7 @@ public final class SimNode implements AutoCloseable {
         private final SimNodeConfig config;
         private final List<NodeModule> modules = new ArrayList<>();
         private EventLoopGroup sharedGroup;
+        private Keyspace keyspace = new Keyspace();
 
         private Builder(SimNodeConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -177,7 +180,19 @@ public final class SimNode implements AutoCloseable {
         }
 
         /**
-         * Adds a module, installed after the built-in commands in the order added.
+         * Uses a given keyspace instead of a new, empty one on the system clock: for tests that control time or
+         * preload data.
+         *
+         * @param keyspace the keyspace; confined to the node's event loop from now on
+         * @return this builder
+         */
+        public Builder keyspace(Keyspace keyspace) {
+            this.keyspace = Objects.requireNonNull(keyspace, "keyspace");
+            return this;
+        }
+
+        /**
+         * Adds a module, installed after the built-in commands and the keyspace in the order added.
          *
          * @param module the module
          * @return this builder
@@ -206,6 +221,7 @@ public final class SimNode implements AutoCloseable {
             try {
                 NodeRuntime runtime = new NodeRuntime(config, loop, CommandTable.redis70());
                 BuiltinCommands.register(runtime.commands());
+                new KeyspaceModule(keyspace).install(runtime);
                 modules.forEach(module -> module.install(runtime));
                 CommandDispatcher dispatcher = new CommandDispatcher(
                         runtime.commands(),

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Splits the text of an inline request into arguments with the rules of Redis's {@code sdssplitargs}:
+ * Splits the text of an inline request, or a line of a redis.conf file, into arguments with the rules of Redis's
+ * {@code sdssplitargs}:
  *
  * <ul>
  *   <li>Arguments are separated by blanks (space, tab, CR, LF, and between arguments also VT and FF).
@@ -22,7 +23,7 @@ import java.util.Optional;
  *
  * Stateless and thread-safe.
  */
-final class InlineArgumentSplitter {
+public final class InlineArgumentSplitter {
     private InlineArgumentSplitter() {}
 
     /**
@@ -31,7 +32,7 @@ final class InlineArgumentSplitter {
      * @param line the request text without its line terminator
      * @return the arguments, possibly none for a blank line; empty when the quotes are unbalanced
      */
-    static Optional<List<byte[]>> split(byte[] line) {
+    public static Optional<List<byte[]>> split(byte[] line) {
         List<byte[]> args = new ArrayList<>();
         int p = 0;
         while (true) {
