@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 /** Waiting for asynchronous outcomes in tests, always bounded, never a fixed sleep. */
 final class Awaits {
 
-    static final Duration PATIENCE = Duration.ofSeconds(10);
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private Awaits() {}
 
