@@ -7,7 +7,6 @@ import io.slotwise.netty.ClientResources;
 import io.slotwise.resp.RespCommandArgs;
 import io.slotwise.resp.RespValue;
 import io.slotwise.topology.NodeAddress;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +14,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One multiplexed, pipelined connection to one node: any number of threads send commands, which are written in order
@@ -63,8 +57,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class NodeConnection {
 
-    private static final Logger log = LoggerFactory.getLogger(NodeConnection.class);
-
     private enum State {
         IDLE,
         CONNECTING,
@@ -79,6 +71,8 @@ public final class NodeConnection {
     private final EventLoop loop;
     private final long commandTimeoutNanos;
     private final SubmissionQueue submitted;
+    private final ConnectionListener listener;
+    private final ReconnectScheduler reconnects;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile boolean closeRequested;
     private volatile State state = State.IDLE;
@@ -91,8 +85,6 @@ public final class NodeConnection {
     private Channel channel;
     private InFlightHandler inFlight;
     private ConnectAttempt attempt;
-    private ScheduledFuture<?> reconnectTask;
-    private int reconnectAttempt;
 
     private NodeConnection(NodeAddress address, ConnectionOptions options, ClientResources resources) {
         this.address = Objects.requireNonNull(address, "address");
@@ -101,6 +93,8 @@ public final class NodeConnection {
         this.loop = resources.nextEventLoop();
         this.commandTimeoutNanos = options.commandTimeout().toNanos();
         this.submitted = new SubmissionQueue(loop, options.maxQueuedCommands(), this::drain);
+        this.listener = new GuardedConnectionListener(options.connectionListener());
+        this.reconnects = new ReconnectScheduler(loop, address, options, listener);
     }
 
     /**
@@ -180,7 +174,7 @@ public final class NodeConnection {
                         case CLOSED -> result.completeExceptionally(closedException());
                         case CONNECTING -> connectWaiters.add(result);
                         default -> {
-                            cancelReconnect();
+                            reconnects.cancel();
                             connectWaiters.add(result);
                             startConnect();
                         }
@@ -326,10 +320,10 @@ public final class NodeConnection {
         protocolVersion = established.protocolVersion();
         state = State.CONNECTED;
         downAfterFailure = false;
-        reconnectAttempt = 0;
+        reconnects.reset();
         Channel current = channel;
         inFlight.terminated().whenComplete((ignored, error) -> onChannelTerminated(current));
-        notifyListener(listener -> listener.connected(address, protocolVersion));
+        listener.connected(address, protocolVersion);
         completeConnectWaiters(null);
         boolean wrote = false;
         PendingCommand[] entry;
@@ -350,7 +344,7 @@ public final class NodeConnection {
             failWithCause(entry, why, failure);
         }
         completeConnectWaiters(failure);
-        notifyListener(listener -> listener.connectFailed(address, failure));
+        listener.connectFailed(address, failure);
         scheduleReconnect();
     }
 
@@ -365,7 +359,7 @@ public final class NodeConnection {
             return;
         }
         downAfterFailure = true;
-        notifyListener(listener -> listener.disconnected(address, cause));
+        listener.disconnected(address, cause);
         scheduleReconnect();
     }
 
@@ -375,26 +369,11 @@ public final class NodeConnection {
             return;
         }
         state = State.WAITING_TO_RECONNECT;
-        int attemptNumber = reconnectAttempt++;
-        Duration delay = options.reconnectBackoff()
-                .delay(attemptNumber, options.jitterSource().getAsDouble());
-        notifyListener(listener -> listener.reconnectScheduled(address, attemptNumber, delay));
-        reconnectTask = loop.schedule(
-                () -> {
-                    reconnectTask = null;
-                    if (state == State.WAITING_TO_RECONNECT) {
-                        startConnect();
-                    }
-                },
-                delay.toNanos(),
-                TimeUnit.NANOSECONDS);
-    }
-
-    private void cancelReconnect() {
-        if (reconnectTask != null) {
-            reconnectTask.cancel(false);
-            reconnectTask = null;
-        }
+        reconnects.schedule(() -> {
+            if (state == State.WAITING_TO_RECONNECT) {
+                startConnect();
+            }
+        });
     }
 
     private void closeOnLoop() {
@@ -402,7 +381,7 @@ public final class NodeConnection {
             return;
         }
         state = State.CLOSED;
-        cancelReconnect();
+        reconnects.cancel();
         failSubmitted("the connection was closed");
         PendingCommand[] entry;
         while ((entry = awaitingConnection.poll()) != null) {
@@ -454,14 +433,6 @@ public final class NodeConnection {
 
     private RedisConnectionException closedException() {
         return new RedisConnectionException("The connection to " + address + " is closed", null, false);
-    }
-
-    private void notifyListener(Consumer<ConnectionListener> event) {
-        try {
-            event.accept(options.connectionListener());
-        } catch (RuntimeException e) {
-            log.warn("A connection listener failed on an event of {}", address, e);
-        }
     }
 
     private void onLoop(Runnable task, Runnable ifRejected) {

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * TLS through {@link ConnectionOptions#sslContext()}, against a server using netty's self-signed certificate (netty
- * generates it with the JDK's keytool; no BouncyCastle needed). The client trusts exactly that certificate;
- * host-name checks are off because the certificate names "localhost" while tests connect to 127.0.0.1.
+ * TLS through {@link ConnectionOptions#sslContext()}, against a server using netty's self-signed certificate (generated
+ * with the JDK alone; no BouncyCastle). The client trusts exactly that certificate; host-name checks are off because
+ * the certificate names "localhost" while tests connect to 127.0.0.1.
  */
 @SuppressWarnings("deprecation") // SelfSignedCertificate is deprecated for production use, which this is not.
 class NodeConnectionTlsTest extends FakeServerTestBase {
