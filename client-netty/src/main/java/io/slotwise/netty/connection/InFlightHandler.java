@@ -60,11 +60,6 @@ final class InFlightHandler extends ChannelDuplexHandler {
         return failure;
     }
 
-    /** The number of commands written and not yet answered, completed ones included. */
-    int inFlightCount() {
-        return inFlight.size();
-    }
-
     /** Closes the channel on purpose; commands in flight fail with {@code reason} ("was closed by the client"). */
     void close(String reason) {
         if (closeReason == null) {
