@@ -1,0 +1,184 @@
+package io.slotwise.netty.connection;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.EncoderException;
+import io.netty.util.concurrent.Future;
+import io.slotwise.RedisException;
+import io.slotwise.resp.RespProtocolException;
+import io.slotwise.resp.RespValue;
+import io.slotwise.topology.NodeAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matches replies to commands, first in first out, and does nothing else. Redis answers the commands of one
+ * connection in the order it receives them, so each decoded reply completes the oldest command in flight; error
+ * replies complete it normally (as {@link RespValue.Error}). A command that already completed (timed out, cancelled)
+ * stays in the queue until its reply arrives, which is then discarded, so later replies stay matched.
+ *
+ * <p>RESP3 push messages are not replies: they go to the {@link PushListener}. A reply with no command in flight, a
+ * decoder error ({@link RespProtocolException}) or any other exception means the stream cannot be trusted: every
+ * command in flight fails and the channel is closed, never reused. When the channel becomes inactive, every command
+ * still in flight fails with a {@link io.slotwise.RedisConnectionException} telling whether it may have executed.
+ *
+ * <p>Outbound, it accepts {@link PendingCommand}s: it queues the command, then writes its arguments on to the encoder.
+ * A write that fails before reaching the socket fails the command as not sent.
+ *
+ * <p>One instance per channel; all methods run on the channel's event loop.
+ */
+final class InFlightHandler extends ChannelDuplexHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(InFlightHandler.class);
+
+    private final NodeAddress node;
+    private final PushListener pushListener;
+    private final ArrayDeque<PendingCommand> inFlight = new ArrayDeque<>();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private ChannelHandlerContext ctx;
+    private String closeReason;
+    private Throwable failure;
+
+    InFlightHandler(NodeAddress node, PushListener pushListener) {
+        this.node = node;
+        this.pushListener = pushListener;
+    }
+
+    /**
+     * Completes, on the event loop, once the channel is closed and torn down: every command in flight has been failed
+     * and the codec has released its buffers.
+     */
+    CompletableFuture<Void> terminated() {
+        return terminated;
+    }
+
+    /** The error that ended the channel, if one did ({@code null} for a plain close). */
+    Throwable failure() {
+        return failure;
+    }
+
+    /** Closes the channel on purpose; commands in flight fail with {@code reason} ("was closed by the client"). */
+    void close(String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.ctx = context;
+    }
+
+    @Override
+    public void write(ChannelHandlerContext context, Object msg, ChannelPromise promise) {
+        if (!(msg instanceof PendingCommand command)) {
+            context.write(msg, promise);
+            return;
+        }
+        inFlight.addLast(command);
+        command.markHandedToChannel();
+        ChannelPromise written = promise.unvoid();
+        context.write(command.args(), written);
+        if (written.isDone()) {
+            onWriteDone(command, written, true);
+        } else {
+            written.addListener(future -> onWriteDone(command, future, false));
+        }
+    }
+
+    private void onWriteDone(PendingCommand command, Future<?> write, boolean synchronous) {
+        if (write.isSuccess()) {
+            command.markWritten();
+            return;
+        }
+        Throwable cause = write.cause();
+        if (synchronous) {
+            // Failed inside write(): nothing went out, and the command was the last one queued.
+            inFlight.removeLastOccurrence(command);
+        }
+        if (cause instanceof EncoderException) {
+            command.fail(new RedisException(
+                    "Command " + command.name() + " could not be encoded: "
+                            + cause.getCause().getMessage(),
+                    cause));
+        } else {
+            command.failNotSent(node, "the write failed", cause);
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        RespValue value = (RespValue) msg;
+        if (value.withoutAttributes() instanceof RespValue.Push push) {
+            deliver(push);
+            return;
+        }
+        PendingCommand head = inFlight.poll();
+        if (head == null) {
+            exceptionCaught(context, new RespProtocolException("Received a reply while no command was in flight"));
+            return;
+        }
+        if (!head.complete(value)) {
+            log.debug("Discarded the reply to {} from {}: the command had already completed", head.name(), node);
+        }
+    }
+
+    private void deliver(RespValue.Push push) {
+        try {
+            pushListener.onPush(node, push);
+        } catch (RuntimeException e) {
+            log.warn("The push listener failed on a '{}' push from {}", push.kind(), node, e);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        if (failure == null) {
+            failure = cause;
+            log.debug("Closing the connection to {} after an error", node, cause);
+        }
+        failAll(cause);
+        context.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        failAll(failure);
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext context) {
+        failAll(failure);
+        terminated.complete(null);
+    }
+
+    private void failAll(Throwable cause) {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        String what = describeEnd(cause);
+        PendingCommand command;
+        while ((command = inFlight.poll()) != null) {
+            command.failInFlight(node, what, cause);
+        }
+    }
+
+    private String describeEnd(Throwable cause) {
+        if (closeReason != null) {
+            return closeReason;
+        }
+        if (cause instanceof RespProtocolException) {
+            return "was closed after a protocol error (" + cause.getMessage() + ")";
+        }
+        if (cause != null) {
+            return "was lost (" + cause + ")";
+        }
+        return "was closed by the server";
+    }
+}
