@@ -68,10 +68,24 @@ public final class CommandBuilder<K, V> {
     /**
      * Appends several key arguments, in iteration order.
      *
-     * @param keys the keys, none {@code null}
+     * @param keys the keys, at least one, none {@code null}
      * @return this builder
      */
     public CommandBuilder<K, V> keys(Collection<? extends K> keys) {
+        atLeastOne(keys, "key");
+        for (K key : keys) {
+            key(key);
+        }
+        return this;
+    }
+
+    /**
+     * Appends zero or more keys, for commands whose keys are optional ({@code EVAL}'s keys).
+     *
+     * @param keys the keys, possibly none, none {@code null}
+     * @return this builder
+     */
+    public CommandBuilder<K, V> keysOrNone(Collection<? extends K> keys) {
         Objects.requireNonNull(keys, () -> name + ": keys must not be null");
         for (K key : keys) {
             key(key);
@@ -94,10 +108,24 @@ public final class CommandBuilder<K, V> {
     /**
      * Appends several value arguments, in iteration order.
      *
-     * @param values the values, none {@code null}
+     * @param values the values, at least one, none {@code null}
      * @return this builder
      */
     public CommandBuilder<K, V> values(Collection<? extends V> values) {
+        atLeastOne(values, "value");
+        for (V value : values) {
+            value(value);
+        }
+        return this;
+    }
+
+    /**
+     * Appends zero or more values, for commands whose values are optional ({@code EVAL}'s arguments).
+     *
+     * @param values the values, possibly none, none {@code null}
+     * @return this builder
+     */
+    public CommandBuilder<K, V> valuesOrNone(Collection<? extends V> values) {
         Objects.requireNonNull(values, () -> name + ": values must not be null");
         for (V value : values) {
             value(value);
@@ -108,11 +136,14 @@ public final class CommandBuilder<K, V> {
     /**
      * Appends key-value pairs ({@code MSET}), each key recorded as a key position, in the map's iteration order.
      *
-     * @param pairs the pairs, no {@code null} key or value
+     * @param pairs the pairs, at least one, no {@code null} key or value
      * @return this builder
      */
     public CommandBuilder<K, V> keyValues(Map<? extends K, ? extends V> pairs) {
-        Objects.requireNonNull(pairs, () -> name + ": pairs must not be null");
+        atLeastOne(
+                Objects.requireNonNull(pairs, () -> name + ": pairs must not be null")
+                        .keySet(),
+                "key");
         pairs.forEach((key, value) -> key(key).value(value));
         return this;
     }
@@ -121,11 +152,14 @@ public final class CommandBuilder<K, V> {
      * Appends field-value pairs ({@code HSET}), fields encoded with the key codec but not recorded as keys, in the
      * map's iteration order.
      *
-     * @param pairs the pairs, no {@code null} field or value
+     * @param pairs the pairs, at least one, no {@code null} field or value
      * @return this builder
      */
     public CommandBuilder<K, V> fieldValues(Map<? extends K, ? extends V> pairs) {
-        Objects.requireNonNull(pairs, () -> name + ": pairs must not be null");
+        atLeastOne(
+                Objects.requireNonNull(pairs, () -> name + ": pairs must not be null")
+                        .keySet(),
+                "field");
         pairs.forEach((field, value) -> field(field).value(value));
         return this;
     }
@@ -133,11 +167,11 @@ public final class CommandBuilder<K, V> {
     /**
      * Appends score-member pairs ({@code ZADD}), in list order.
      *
-     * @param members the members with their scores
+     * @param members the members with their scores, at least one
      * @return this builder
      */
     public CommandBuilder<K, V> scoredValues(Collection<? extends ScoredValue<? extends V>> members) {
-        Objects.requireNonNull(members, () -> name + ": members must not be null");
+        atLeastOne(members, "member");
         for (ScoredValue<? extends V> member : members) {
             arg(member.score()).value(member.value());
         }
@@ -160,11 +194,11 @@ public final class CommandBuilder<K, V> {
     /**
      * Appends several fields (see {@link #field}), in iteration order.
      *
-     * @param fields the fields, none {@code null}
+     * @param fields the fields, at least one, none {@code null}
      * @return this builder
      */
     public CommandBuilder<K, V> fields(Collection<? extends K> fields) {
-        Objects.requireNonNull(fields, () -> name + ": fields must not be null");
+        atLeastOne(fields, "field");
         for (K field : fields) {
             field(field);
         }
@@ -360,6 +394,14 @@ public final class CommandBuilder<K, V> {
      */
     public Command<RespValue> build() {
         return decodedBy(ReplyDecoders.raw());
+    }
+
+    /** Rejects a null or empty collection: the command's syntax needs at least one element. */
+    private void atLeastOne(Collection<?> items, String what) {
+        Objects.requireNonNull(items, () -> name + ": the " + what + "s must not be null");
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException(name + " needs at least one " + what);
+        }
     }
 
     private Split checkedSplit(int[] keys, Routing effective) {

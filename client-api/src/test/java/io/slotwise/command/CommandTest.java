@@ -16,6 +16,7 @@ import io.slotwise.routing.SlotHash;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -129,6 +130,27 @@ class CommandTest {
         assertThrows(
                 NullPointerException.class,
                 () -> Command.builder("SET", UTF8).key("k").value(null));
+    }
+
+    @Test
+    void collectionsTheSyntaxNeedsMustNotBeEmpty() {
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class,
+                () -> Command.builder("SADD", UTF8).key("k").values(List.of()));
+        assertEquals("SADD needs at least one value", error.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Command.builder("MGET", UTF8).keys(List.of()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Command.builder("MSET", UTF8).keyValues(Map.of()));
+        Command<RespValue> keylessScript = Command.builder("EVAL", UTF8)
+                .arg("return 1")
+                .arg(0)
+                .keysOrNone(List.of())
+                .valuesOrNone(List.of())
+                .build();
+        assertEquals(Routing.ANY_NODE, keylessScript.routing());
     }
 
     @Test

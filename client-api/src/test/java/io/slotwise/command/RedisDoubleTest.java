@@ -3,6 +3,7 @@ package io.slotwise.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,7 +32,7 @@ class RedisDoubleTest {
         assertEquals(expected, RedisDouble.parse(text));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void nanIsRejectedAsAnArgument() {
         assertThrows(IllegalArgumentException.class, () -> RedisDouble.format(Double.NaN));
     }

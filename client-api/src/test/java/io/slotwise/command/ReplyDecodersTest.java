@@ -11,6 +11,7 @@ import io.slotwise.resp.RespValue;
 import io.slotwise.value.KeyValue;
 import io.slotwise.value.ScanPage;
 import io.slotwise.value.ScoredValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -197,7 +198,7 @@ class ReplyDecodersTest {
         RespValue.Bulk reply = RespValue.Bulk.of("dump");
         byte[] decoded = ReplyDecoders.bytes().decode(reply);
         decoded[0] = 'X';
-        assertArrayEquals("dump".getBytes(java.nio.charset.StandardCharsets.UTF_8), reply.bytes());
+        assertArrayEquals("dump".getBytes(StandardCharsets.UTF_8), reply.bytes());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.slotwise.UnexpectedReplyException;
 import io.slotwise.codec.RedisCodec;
 import io.slotwise.resp.RespValue;
 import io.slotwise.routing.SplitPlan;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,6 +163,6 @@ class ReplyMergerTest {
     }
 
     private static byte[] bytes(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
