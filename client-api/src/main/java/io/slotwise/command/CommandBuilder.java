@@ -2,8 +2,6 @@ package io.slotwise.command;
 
 import io.slotwise.codec.RedisCodec;
 import io.slotwise.resp.RespValue;
-import io.slotwise.routing.SingleSlotRequirement;
-import io.slotwise.routing.SlotHash;
 import io.slotwise.value.ScoredValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -355,21 +353,7 @@ public final class CommandBuilder<K, V> {
     public <T> Command<T> decodedBy(ReplyDecoder<T> decoder) {
         Objects.requireNonNull(decoder, "decoder");
         int[] keys = keyIndexes.stream().mapToInt(Integer::intValue).toArray();
-        Routing effective = routing != null ? routing : keys.length > 0 ? Routing.BY_KEYS : Routing.ANY_NODE;
-        Split split = splitMerger == null ? null : checkedSplit(keys, effective);
-        int slot = -1;
-        if (effective instanceof Routing.ByKeys) {
-            if (keys.length == 0) {
-                throw new IllegalArgumentException(name + " needs at least one key");
-            }
-            List<byte[]> keyBytes = new ArrayList<>(keys.length);
-            for (int index : keys) {
-                keyBytes.add(args.get(index));
-            }
-            slot = split == null ? SingleSlotRequirement.slotOf(name, keyBytes) : commonSlot(keyBytes);
-        } else if (keys.length > 0) {
-            throw new IllegalArgumentException(name + " has keys, so it must route by its keys, not " + effective);
-        }
+        CommandShape shape = CommandShape.resolve(name, args, keys, routing, splitWidth, splitMerger);
         Duration timeout = traits.contains(CommandTrait.BLOCKING)
                 ? (blockingTimeout == null ? Duration.ZERO : blockingTimeout)
                 : null;
@@ -379,9 +363,9 @@ public final class CommandBuilder<K, V> {
                 keys,
                 Collections.unmodifiableSet(EnumSet.copyOf(traits)),
                 timeout,
-                effective,
-                split,
-                slot,
+                shape.routing(),
+                shape.split(),
+                shape.slot(),
                 decoder);
     }
 
@@ -402,35 +386,5 @@ public final class CommandBuilder<K, V> {
         if (items.isEmpty()) {
             throw new IllegalArgumentException(name + " needs at least one " + what);
         }
-    }
-
-    private Split checkedSplit(int[] keys, Routing effective) {
-        if (!(effective instanceof Routing.ByKeys)) {
-            throw new IllegalArgumentException(name + ": only commands routed by key can split by slot");
-        }
-        if (keys.length == 0) {
-            throw new IllegalArgumentException(name + ": a split command needs keys");
-        }
-        int first = keys[0];
-        boolean laidOut = (args.size() - first) == keys.length * splitWidth;
-        for (int i = 0; laidOut && i < keys.length; i++) {
-            laidOut = keys[i] == first + i * splitWidth;
-        }
-        if (!laidOut) {
-            throw new IllegalArgumentException(
-                    name + ": to split by slot, the keys must be the last arguments, in groups" + " of " + splitWidth
-                            + " argument(s) each starting with its key");
-        }
-        return new Split(first, splitWidth, splitMerger);
-    }
-
-    private static int commonSlot(List<byte[]> keys) {
-        int slot = SlotHash.slot(keys.get(0));
-        for (byte[] key : keys) {
-            if (SlotHash.slot(key) != slot) {
-                return -1;
-            }
-        }
-        return slot;
     }
 }
