@@ -18,4 +18,10 @@ public record KeyValue<K, V>(K key, V value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
     }
+
+    /** Shows the key but not the value: values are application data and may be secrets. */
+    @Override
+    public String toString() {
+        return "KeyValue[key=" + key + ", value=(hidden)]";
+    }
 }

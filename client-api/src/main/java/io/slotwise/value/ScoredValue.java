@@ -31,4 +31,10 @@ public record ScoredValue<V>(V value, double score) {
     public static <V> ScoredValue<V> of(double score, V value) {
         return new ScoredValue<>(value, score);
     }
+
+    /** Shows the score but not the member: members are application data and may be sensitive. */
+    @Override
+    public String toString() {
+        return "ScoredValue[score=" + score + ", value=(hidden)]";
+    }
 }

@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slotwise.CrossSlotException;
 import io.slotwise.api.args.ScanArgs;
 import io.slotwise.resp.RespValue;
+import io.slotwise.value.KeyValue;
 import io.slotwise.value.ScanPage;
+import io.slotwise.value.ScoredValue;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -107,9 +109,13 @@ class SetCommandsTest {
     }
 
     @Test
-    void aFinishedScanSaysSo() {
+    void aFinishedScanSaysSoAndReplyValuesHideTheirContentInToString() {
         assertTrue(new ScanPage<>("0", List.of()).isFinished());
         assertEquals("ScanPage[cursor=9, elements=1]", new ScanPage<>("9", List.of("secret")).toString());
+        assertEquals("KeyValue[key=f, value=(hidden)]", new KeyValue<>("f", "secret").toString());
+        assertEquals(
+                "ScoredValue[score=1.5, value=(hidden)]",
+                ScoredValue.of(1.5, "secret").toString());
     }
 
     @Test
