@@ -9,18 +9,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
- * Faults injected into one node's bus, for tests. Three independent knobs:
+ * Faults injected into one node's bus, for tests. Three independent knobs, each modelled on what TCP really does, so
+ * that the bus recovers after a fault exactly as Redis does (a message is either delivered or its connection breaks):
  * <ul>
- *   <li><b>partition</b>: every message to or from a blocked node ID is silently dropped, on both inbound and outbound
- *       links, so blocking a node on one side already cuts both directions between the pair (to split a cluster in
- *       two groups, block the other group on every node of one group);
- *   <li><b>latency</b>: every outgoing message is held back for a fixed delay (a link's messages keep their order);
- *   <li><b>pause</b>: the bus is frozen: the cron does nothing, and nothing is sent or processed, like a stopped
- *       process whose sockets stay open.
+ *   <li><b>partition</b> ({@link #block}): this node refuses all contact with the blocked node IDs, like a firewall
+ *       that rejects: its links to and from them are reset (within one cron tick, or when a packet arrives), its
+ *       connection attempts to them fail at once, and packets from them are discarded. Blocking a node on one side
+ *       cuts both directions between the pair; to split a cluster in two groups, block the other group on every node
+ *       of one group. {@link #heal()} lets the cron reconnect.
+ *   <li><b>latency</b> ({@link #setLatency}): every outgoing message is held back for a fixed delay; a link's messages
+ *       keep their order.
+ *   <li><b>pause</b> ({@link #pause}): the node behaves like a stopped process whose sockets stay open: its cron does
+ *       nothing and it sends nothing, while received messages wait (in order, up to
+ *       {@value LinkManager#MAX_PAUSED_MESSAGES}) and are processed on {@link #resume()}.
  * </ul>
- * A message dropped by a partition counts as sent (it was lost in the network, and a lost PING still starts the
- * failure-detection timer) but not as received, and it never counts as liveness. TCP connections are not affected:
- * links to a blocked node still connect, they just carry nothing.
+ * Discarded messages count neither as sent nor as received, and never as liveness.
  *
  * <p>Thread-safe: setters may be called from any thread. Each setter publishes a new immutable snapshot atomically; the
  * bus reads the current snapshot on its event loop for every message and cron tick, so a change applies to every
@@ -36,7 +39,7 @@ public final class BusFaults {
     record Settings(Set<String> blockedNodeIds, long latencyNanos, boolean paused) {}
 
     /**
-     * Starts dropping all traffic to and from the given nodes, in addition to nodes already blocked.
+     * Starts refusing all contact with the given nodes, in addition to nodes already blocked.
      *
      * @param nodeIds node IDs, never {@code null}
      */
@@ -49,7 +52,7 @@ public final class BusFaults {
         });
     }
 
-    /** Stops dropping traffic for every node (the partition heals). */
+    /** Unblocks every node (the partition heals; links are reopened by the cron). */
     public void heal() {
         update(current -> new Settings(Set.of(), current.latencyNanos(), current.paused()));
     }
@@ -68,12 +71,12 @@ public final class BusFaults {
         update(current -> new Settings(current.blockedNodeIds(), nanos, current.paused()));
     }
 
-    /** Freezes the bus: no cron work, no message sent or processed, until {@link #resume()}. */
+    /** Freezes the bus: no cron work, nothing sent, received messages held, until {@link #resume()}. */
     public void pause() {
         update(current -> new Settings(current.blockedNodeIds(), current.latencyNanos(), true));
     }
 
-    /** Unfreezes the bus. */
+    /** Unfreezes the bus; held messages are processed at its next cron tick, before anything else. */
     public void resume() {
         update(current -> new Settings(current.blockedNodeIds(), current.latencyNanos(), false));
     }
@@ -84,7 +87,7 @@ public final class BusFaults {
     }
 
     /**
-     * Returns the node IDs whose traffic is dropped.
+     * Returns the node IDs this node refuses contact with.
      *
      * @return an immutable set
      */

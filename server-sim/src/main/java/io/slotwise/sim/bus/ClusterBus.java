@@ -231,6 +231,8 @@ public final class ClusterBus {
             return;
         }
         try {
+            links.releaseHeldMessages();
+            links.resetBlockedLinks();
             cron.tick();
         } catch (RuntimeException e) {
             LOG.error("Cluster cron failed", e);

@@ -15,7 +15,9 @@ import io.slotwise.sim.cluster.LinkState;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,8 +54,15 @@ final class LinkManager {
     private final Map<ClusterNode, BusLink> inbound = new IdentityHashMap<>();
     private final Map<ClusterNode, Long> dataReceived = new IdentityHashMap<>();
     private final Set<BusLink> open = new LinkedHashSet<>();
+    private final Deque<Held> heldWhilePaused = new ArrayDeque<>();
     private Channel server;
     private boolean closed;
+
+    /** How many received messages a paused bus holds; later ones are discarded. */
+    static final int MAX_PAUSED_MESSAGES = 10_000;
+
+    /** A message received while paused. */
+    private record Held(BusLink link, BusMessage message) {}
 
     LinkManager(EventLoop loop, ClusterState state, BusConfig config, BusFaults faults, Events events) {
         this.loop = loop;
@@ -91,7 +100,7 @@ final class LinkManager {
     /** Opens the outbound link to a node; the cron calls it for every node without one. */
     void connect(ClusterNode node) {
         InetSocketAddress address = addressOf(node);
-        if (address == null) {
+        if (address == null || blocked(faults.snapshot(), node)) {
             events.connectFailed(node);
             return;
         }
@@ -218,28 +227,64 @@ final class LinkManager {
     }
 
     void received(BusLink link, BusMessage message) {
-        if (closed || dropped(link, message.header().senderId())) {
+        if (closed) {
             return;
         }
-        events.received(link, message);
+        if (!faults.paused()) {
+            deliver(link, message);
+        } else if (heldWhilePaused.size() < MAX_PAUSED_MESSAGES) {
+            heldWhilePaused.add(new Held(link, message));
+        }
+    }
+
+    private void deliver(BusLink link, BusMessage message) {
+        BusFaults.Settings settings = faults.snapshot();
+        if (blocked(settings, link.node())
+                || settings.blockedNodeIds().contains(message.header().senderId())) {
+            free(link);
+        } else {
+            events.received(link, message);
+        }
+    }
+
+    /** Processes the messages held while paused, in arrival order; those of links closed meanwhile are skipped. */
+    void releaseHeldMessages() {
+        while (!heldWhilePaused.isEmpty() && !faults.paused() && !closed) {
+            Held held = heldWhilePaused.poll();
+            if (open.contains(held.link())) {
+                deliver(held.link(), held.message());
+            }
+        }
+    }
+
+    /** Resets every link to or from a node that is blocked now. */
+    void resetBlockedLinks() {
+        BusFaults.Settings settings = faults.snapshot();
+        if (settings.blockedNodeIds().isEmpty()) {
+            return;
+        }
+        for (BusLink link : new ArrayList<>(open)) {
+            if (blocked(settings, link.node())) {
+                free(link);
+            }
+        }
     }
 
     /**
-     * Sends a message on a connected link. A message to a blocked node counts as sent but is lost on the way, like a
-     * packet dropped by the network; nothing is sent while the bus is paused.
+     * Sends a message on a connected link, unless the bus is paused; a link to a blocked node is reset instead.
      *
-     * @return whether the message left this node (lost or not)
+     * @return whether the message was sent
      */
     boolean send(BusLink link, BusMessage message) {
         BusFaults.Settings settings = faults.snapshot();
         if (closed || !link.isActive() || settings.paused()) {
             return false;
         }
-        state.messageStats().recordSent(message.type());
-        ClusterNode node = link.node();
-        if (node != null && settings.blockedNodeIds().contains(node.id())) {
-            return true;
+        if (blocked(settings, link.node())) {
+            free(link);
+            return false;
         }
+        state.messageStats().recordSent(message.type());
         long nowNanos = System.nanoTime();
         long releaseAt = link.releaseAtNanos(nowNanos, settings.latencyNanos());
         if (releaseAt <= nowNanos) {
@@ -250,18 +295,14 @@ final class LinkManager {
         return true;
     }
 
-    private boolean dropped(BusLink link, String senderId) {
-        BusFaults.Settings settings = faults.snapshot();
-        if (settings.paused() || settings.blockedNodeIds().contains(senderId)) {
-            return true;
-        }
-        return link.node() != null
-                && settings.blockedNodeIds().contains(link.node().id());
+    private static boolean blocked(BusFaults.Settings settings, ClusterNode node) {
+        return node != null && settings.blockedNodeIds().contains(node.id());
     }
 
     /** Closes the server and every link; returns the futures of those closes. */
     List<ChannelFuture> closeAll() {
         closed = true;
+        heldWhilePaused.clear();
         List<ChannelFuture> closing = new ArrayList<>();
         if (server != null) {
             closing.add(server.close());

@@ -98,14 +98,20 @@ final class BusTestCluster implements AutoCloseable {
         });
     }
 
-    /** Gives node {@code i} (for {@code i < masters}) an equal share of the slots, the last one taking the rest. */
+    /**
+     * Gives node {@code i} (for {@code i < masters}) an equal share of the slots, the last one taking the rest, and
+     * broadcasts a PONG from each so the tests need not wait for the next regular PING.
+     */
     void assignSlotsEvenly(int masters) {
         int share = 16384 / masters;
         for (int i = 0; i < masters; i++) {
             int first = i * share;
             int last = i == masters - 1 ? 16383 : first + share - 1;
-            node(i).change(state -> SlotAssignmentCommands.addSlotsRange(
-                    state, List.of(Integer.toString(first), Integer.toString(last))));
+            BusTestNode master = node(i);
+            master.change(state -> {
+                SlotAssignmentCommands.addSlotsRange(state, List.of(Integer.toString(first), Integer.toString(last)));
+                master.bus.broadcastPong();
+            });
         }
     }
 

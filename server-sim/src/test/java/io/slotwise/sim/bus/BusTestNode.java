@@ -16,8 +16,10 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -153,6 +155,7 @@ final class BusTestNode {
     static final class Recorder implements BusListener {
         final Set<PendingAction> actions = Collections.synchronizedSet(EnumSet.noneOf(PendingAction.class));
         final List<BitSet> dirtySlots = new CopyOnWriteArrayList<>();
+        final Map<String, Integer> heartbeatsBySender = new ConcurrentHashMap<>();
 
         @Override
         public void onPendingActions(Set<PendingAction> pending) {
@@ -162,6 +165,15 @@ final class BusTestNode {
         @Override
         public void onDirtySlots(BitSet slots) {
             dirtySlots.add(slots);
+        }
+
+        @Override
+        public void onHeartbeat(ClusterNode sender, BusHeader header) {
+            heartbeatsBySender.merge(sender.id(), 1, Integer::sum);
+        }
+
+        int heartbeatsFrom(BusTestNode sender) {
+            return heartbeatsBySender.getOrDefault(sender.id(), 0);
         }
     }
 }
