@@ -79,6 +79,16 @@ public interface BusListener {
     default void onHeartbeat(ClusterNode sender, BusHeader header) {}
 
     /**
+     * Failover hook: the message flags to set in every header this node sends (a master paused for a manual failover
+     * sets {@link MessageFlag#PAUSED}). Called whenever a message is built.
+     *
+     * @return the flags, never {@code null}; empty by default
+     */
+    default Set<MessageFlag> headerFlags() {
+        return Set.of();
+    }
+
+    /**
      * Failover hook: called once per cron tick (every 100 ms) after failure detection, where Redis runs replica
      * election, manual failover timeouts and replica migration.
      *

@@ -55,7 +55,7 @@ public final class ClusterBus {
         this.state = state;
         this.listener = listener;
         this.links = new LinkManager(loop, state, config, faults, new LinkEvents());
-        this.outbox = new Outbox(state, links, new MessageFactory(state, config));
+        this.outbox = new Outbox(state, links, new MessageFactory(state, config, listener));
         FailureDetector failures = new FailureDetector(state, outbox);
         Handshakes handshakes = new Handshakes(state, config, links);
         SlotConfigUpdater slotConfig = new SlotConfigUpdater(state, outbox, listener);
@@ -72,14 +72,20 @@ public final class ClusterBus {
      * @param state the node's cluster state, never {@code null}
      * @param config the bus options, never {@code null}
      * @param listener receives follow-up work and hooks, never {@code null} ({@link BusListener#NONE} for none)
-     * @return a future completed with the running bus, or failed with the bind error
+     * @return a future completed with the running bus, or failed with the bind error (an
+     *     {@link IllegalStateException} reading {@code Failed listening on port <port> (cluster), aborting.}) or
+     *     when the loop is shut down
      */
     public static Future<ClusterBus> start(EventLoop loop, ClusterState state, BusConfig config, BusListener listener) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(listener, "listener");
         Promise<ClusterBus> started = loop.newPromise();
-        loop.execute(() -> new ClusterBus(loop, state, config, listener).bind(config, started));
+        try {
+            loop.execute(() -> new ClusterBus(loop, state, config, listener).bind(config, started));
+        } catch (RejectedExecutionException e) {
+            started.setFailure(e);
+        }
         return started;
     }
 
@@ -154,6 +160,20 @@ public final class ClusterBus {
     public void broadcastPong() {
         requireLoop();
         outbox.broadcastPong();
+    }
+
+    /**
+     * Loop only. Sends a PING to a node now over its outbound link, if connected, recording it as the node's pending
+     * ping (a master in a manual failover pings the requesting replica every tick).
+     *
+     * @param node the target, never {@code null}
+     */
+    public void ping(ClusterNode node) {
+        requireLoop();
+        BusLink link = links.activeOutbound(node);
+        if (link != null) {
+            outbox.heartbeat(link, ClusterMessageType.PING);
+        }
     }
 
     /**

@@ -227,7 +227,7 @@ final class LinkManager {
     }
 
     void received(BusLink link, BusMessage message) {
-        if (closed) {
+        if (closed || !open.contains(link)) {
             return;
         }
         if (!faults.paused()) {

@@ -3,24 +3,32 @@ package io.slotwise.sim.bus;
 import io.slotwise.sim.cluster.ClusterMessageType;
 import io.slotwise.sim.cluster.ClusterNode;
 import io.slotwise.sim.cluster.ClusterState;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * Builds outgoing messages from the current state. Every message gets a fresh header: myself's identity, epochs,
  * offset, ports, flags and role; as a replica, my master's config epoch and slots (Redis's rule); the announced IP, or
- * none so that receivers use the socket's address. Call on the node's event loop.
+ * none so that receivers use the socket's address; the message flags the {@link BusListener} asks for. Call on the
+ * node's event loop.
  */
 final class MessageFactory {
 
     private final ClusterState state;
     private final BusConfig config;
+    private final BusListener listener;
 
-    MessageFactory(ClusterState state, BusConfig config) {
+    MessageFactory(ClusterState state, BusConfig config, BusListener listener) {
         this.state = state;
         this.config = config;
+        this.listener = listener;
     }
 
-    BusHeader header(Set<MessageFlag> messageFlags) {
+    /** A header for a message from myself, with the listener's header flags plus {@code extraFlags}. */
+    BusHeader header(Set<MessageFlag> extraFlags) {
+        Set<MessageFlag> messageFlags = EnumSet.noneOf(MessageFlag.class);
+        messageFlags.addAll(listener.headerFlags());
+        messageFlags.addAll(extraFlags);
         ClusterNode myself = state.myself();
         ClusterNode master = state.masterOf(myself).orElse(null);
         ClusterNode slotsOwner = master == null ? myself : master;

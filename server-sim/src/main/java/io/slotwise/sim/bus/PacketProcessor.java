@@ -11,8 +11,8 @@ import java.util.BitSet;
  * What a node does with each received message, in Redis's order (§4.3 of the behaviour reference): identify the sender
  * (the link's node, else the header's ID), bind an unidentified inbound link to it, note liveness and epochs; answer a
  * PING or MEET with a PONG; then for PING/PONG/MEET process handshake completion, address changes, the PONG (failure
- * clearing), the sender's role, its slots (update-slots-config, UPDATE to stale senders), config-epoch collisions and
- * gossip; FAIL, UPDATE, PUBLISH and failover messages are handled only from known senders. Call on the node's event
+ * clearing), the sender's role, its slots (update-slots-config, UPDATE to stale senders), config-epoch collisions, gossip
+ * and the announced hostname; FAIL, UPDATE, PUBLISH and failover messages are handled only from known senders. Call on the node's event
  * loop.
  */
 final class PacketProcessor {
@@ -134,6 +134,7 @@ final class PacketProcessor {
             epochs.resolveCollision(sender);
         }
         gossip.process(sender, message.gossip().entries());
+        sender.setHostname(header.hostname());
         listener.onHeartbeat(sender, header);
     }
 

@@ -19,6 +19,7 @@ class ClusterBusMeshTest {
     @Test
     void meetChainedFromOneNodeConvergesToAFullMeshAndEveryNodeLearnsItsIp() throws Exception {
         try (BusTestCluster cluster = BusTestCluster.start(3, 1_000)) {
+            cluster.node(1).change(state -> state.myself().setHostname("node-1.example"));
             cluster.node(0).meet(cluster.node(1));
             cluster.node(0).meet(cluster.node(2));
 
@@ -37,6 +38,13 @@ class ClusterBusMeshTest {
                     "one MEET per CLUSTER MEET");
             assertEquals(0, cluster.node(1).number(state -> state.messageStats().sent(ClusterMessageType.MEET)));
             assertTrue(took.toMillis() < 5_000, "mesh took " + took);
+            cluster.awaitAll(
+                    "the announced hostname to spread",
+                    node -> "node-1.example"
+                            .equals(node.read(
+                                    state -> state.findNode(cluster.node(1).id())
+                                            .orElseThrow()
+                                            .hostname())));
         }
     }
 

@@ -44,7 +44,7 @@ final class LocalCluster {
                 ClusterConfig.defaults().withNodeTimeoutMillis(TIMEOUT).withWritableDelayMillis(0);
         state = new ClusterState(new ClusterNode(ME, "127.0.0.1", 7000, 17000), config, environment);
         links = new LinkManager(null, state, BusConfig.defaults(), new BusFaults(), null);
-        outbox = new Outbox(state, links, new MessageFactory(state, BusConfig.defaults()));
+        outbox = new Outbox(state, links, new MessageFactory(state, BusConfig.defaults(), BusListener.NONE));
     }
 
     /** Adds a master peer whose ID is 40 times {@code digit}, owning the given slot range (inclusive) if any. */
