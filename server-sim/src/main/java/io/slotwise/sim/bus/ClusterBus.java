@@ -53,14 +53,14 @@ public final class ClusterBus {
     private ClusterBus(EventLoop loop, ClusterState state, BusConfig config, BusListener listener) {
         this.loop = loop;
         this.state = state;
-        this.listener = listener;
+        this.listener = new GuardedListener(listener);
         this.links = new LinkManager(loop, state, config, faults, new LinkEvents());
-        this.outbox = new Outbox(state, links, new MessageFactory(state, config, listener));
+        this.outbox = new Outbox(state, links, new MessageFactory(state, config, this.listener));
         FailureDetector failures = new FailureDetector(state, outbox);
         Handshakes handshakes = new Handshakes(state, config, links);
-        SlotConfigUpdater slotConfig = new SlotConfigUpdater(state, outbox, listener);
-        this.processor = new PacketProcessor(state, links, outbox, listener, handshakes, failures, slotConfig);
-        this.cron = new BusCron(state, links, outbox, handshakes, failures, listener);
+        SlotConfigUpdater slotConfig = new SlotConfigUpdater(state, outbox, this.listener);
+        this.processor = new PacketProcessor(state, links, outbox, this.listener, handshakes, failures, slotConfig);
+        this.cron = new BusCron(state, links, outbox, handshakes, failures, this.listener);
     }
 
     /**
@@ -148,11 +148,7 @@ public final class ClusterBus {
             outbox.broadcastPong();
         }
         if (!actions.isEmpty()) {
-            try {
-                listener.onPendingActions(actions);
-            } catch (RuntimeException e) {
-                LOG.error("Bus listener failed on {}", actions, e);
-            }
+            listener.onPendingActions(actions);
         }
     }
 
