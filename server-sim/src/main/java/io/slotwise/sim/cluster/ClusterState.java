@@ -38,6 +38,7 @@ public final class ClusterState {
     private final ForgetBlacklist blacklist = new ForgetBlacklist();
     private final ClusterMessageStats messageStats = new ClusterMessageStats();
     private final ClusterHealth health = new ClusterHealth();
+    private final FailureReports failureReports = new FailureReports();
     private final EnumSet<PendingAction> pending = EnumSet.noneOf(PendingAction.class);
     private long currentEpoch;
     private long lastVoteEpoch;
@@ -171,8 +172,9 @@ public final class ClusterState {
     }
 
     /**
-     * Removes a peer like Redis's {@code clusterDelNode}: unbinds its slots, clears migration markers naming it, and
-     * detaches its replicas (they keep the replica flag but no longer name a master). Does not blacklist.
+     * Removes a peer like Redis's {@code clusterDelNode}: unbinds its slots, clears migration markers naming it, drops
+     * the failure reports about it and by it, and detaches its replicas (they keep the replica flag but no longer name
+     * a master). Does not blacklist.
      *
      * @param node a known peer, never {@code null}
      * @throws IllegalArgumentException if the node is myself or unknown
@@ -182,6 +184,7 @@ public final class ClusterState {
             throw new IllegalArgumentException("cannot remove " + node.id());
         }
         slots.forgetNode(node);
+        failureReports.forgetNode(node);
         for (ClusterNode other : nodes.values()) {
             if (node.id().equals(other.masterId())) {
                 other.setMasterId(null);
@@ -239,13 +242,30 @@ public final class ClusterState {
             throw new IllegalArgumentException("use replicateMyselfFrom for myself; a node cannot replicate itself");
         }
         if (node.isMaster()) {
-            for (int slot = node.slotBits().nextSetBit(0);
-                    slot >= 0;
-                    slot = node.slotBits().nextSetBit(slot + 1)) {
-                slots.unassign(slot);
-            }
+            unassignAllSlotsOf(node);
         }
         attach(node, master);
+    }
+
+    /**
+     * Flags a peer as a replica whose master is not known (yet), as Redis does for a node learned from gossip with the
+     * {@code slave} flag, or for a master that announces a master this node has never heard of. A former master loses
+     * its slots; the node keeps no master ID until {@link #setPeerAsReplicaOf(ClusterNode, ClusterNode)} names one.
+     *
+     * @param node a known peer, never {@code null}, not myself
+     * @throws IllegalArgumentException for myself
+     */
+    public void setPeerAsReplicaOfUnknownMaster(ClusterNode node) {
+        if (node == myself) {
+            throw new IllegalArgumentException("use replicateMyselfFrom for myself");
+        }
+        if (node.isMaster()) {
+            unassignAllSlotsOf(node);
+        }
+        if (!node.isReplica()) {
+            node.setReplicaSequence(++replicaSequence);
+        }
+        node.markReplicaOf(null);
     }
 
     /**
@@ -372,6 +392,16 @@ public final class ClusterState {
     }
 
     /**
+     * Returns the failure reports gossiped by masters (maintained by the cluster bus, read by CLUSTER
+     * COUNT-FAILURE-REPORTS).
+     *
+     * @return the reports, never {@code null}
+     */
+    public FailureReports failureReports() {
+        return failureReports;
+    }
+
+    /**
      * Returns the bus-message counters shown by CLUSTER INFO.
      *
      * @return the counters, never {@code null}
@@ -415,6 +445,14 @@ public final class ClusterState {
         Set<PendingAction> drained = EnumSet.copyOf(pending);
         pending.clear();
         return drained;
+    }
+
+    private void unassignAllSlotsOf(ClusterNode node) {
+        for (int slot = node.slotBits().nextSetBit(0);
+                slot >= 0;
+                slot = node.slotBits().nextSetBit(slot + 1)) {
+            slots.unassign(slot);
+        }
     }
 
     private void attach(ClusterNode replica, ClusterNode master) {

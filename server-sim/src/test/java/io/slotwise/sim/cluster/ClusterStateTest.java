@@ -6,6 +6,7 @@ import static io.slotwise.sim.cluster.TestClusters.E;
 import static io.slotwise.sim.cluster.TestClusters.UNKNOWN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,21 @@ class ClusterStateTest {
 
         assertEquals(UNKNOWN, TestClusters.get(state, E).masterId());
         assertEquals(List.of(TestClusters.get(state, E)), state.replicasOf(b));
+    }
+
+    @Test
+    void masterAnnouncingAnUnknownMasterBecomesAReplicaWithoutMasterAndLosesItsSlots() {
+        ClusterState state = TestClusters.sixNodes();
+        ClusterNode b = TestClusters.get(state, B);
+
+        state.setPeerAsReplicaOfUnknownMaster(b);
+
+        assertTrue(b.isReplica());
+        assertFalse(b.isMaster());
+        assertNull(b.masterId());
+        assertEquals(0, b.slotCount());
+        assertNull(state.slots().owner(5461));
+        assertThrows(IllegalArgumentException.class, () -> state.setPeerAsReplicaOfUnknownMaster(state.myself()));
     }
 
     @Test
