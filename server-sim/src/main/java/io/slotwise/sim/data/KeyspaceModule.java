@@ -67,6 +67,17 @@ public final class KeyspaceModule implements NodeModule {
                         TimeUnit.MILLISECONDS);
         setup.onClose(() -> expiry.cancel(false));
         FlushCommands.register(setup.commands());
+        StringCommands.register(setup.commands());
+        StringSetCommands.register(setup.commands());
+        StringRangeCommands.register(setup.commands());
+        CounterCommands.register(setup.commands());
+        KeyCommands.register(setup.commands());
+        ExpireCommands.register(setup.commands());
+        ScanCommand.register(setup.commands());
+        DatabaseCommands.register(setup.commands());
+        DumpRestoreCommands.register(setup.commands());
+        ObjectCommands.register(setup.commands());
+        DebugCommands.register(setup.commands());
     }
 
     /** DBSIZE and INFO keyspace, read from the live keyspace. */
