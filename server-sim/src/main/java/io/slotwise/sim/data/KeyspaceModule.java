@@ -4,6 +4,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.slotwise.sim.NodeModule;
 import io.slotwise.sim.NodeSetup;
 import io.slotwise.sim.command.KeyspaceSummary;
+import io.slotwise.sim.command.PendingExpiry;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.KeyChange;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -47,6 +48,7 @@ public final class KeyspaceModule implements NodeModule {
     public void install(NodeSetup setup) {
         setup.provide(Keyspace.class, keyspace);
         setup.provide(KeyspaceSummary.class, new Summary(keyspace));
+        setup.provide(PendingExpiry.class, new KeyspaceExpiry(keyspace, ACTIVE_EXPIRY_BUDGET));
         WatchedKeys watched = setup.node().clients().watchedKeys();
         keyspace.addListener(new KeyspaceListener() {
             @Override
