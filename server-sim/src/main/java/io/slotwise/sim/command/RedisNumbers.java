@@ -2,8 +2,11 @@ package io.slotwise.sim.command;
 
 import java.util.OptionalLong;
 
-/** Redis's strict integer syntax ({@code string2ll}) for command arguments. Stateless. */
-final class RedisNumbers {
+/**
+ * Redis's strict integer syntax ({@code string2ll}) for command arguments and for integers stored in strings (INCR,
+ * HINCRBY). Stateless and thread-safe.
+ */
+public final class RedisNumbers {
     private static final int MAX_DIGITS = 20;
 
     private RedisNumbers() {}
@@ -15,7 +18,7 @@ final class RedisNumbers {
      * @param bytes the argument
      * @return the value, or empty if the bytes are not such an integer or overflow
      */
-    static OptionalLong parseLong(byte[] bytes) {
+    public static OptionalLong parseLong(byte[] bytes) {
         int length = bytes.length;
         if (length == 0 || length > MAX_DIGITS) {
             return OptionalLong.empty();

@@ -4,6 +4,7 @@ import io.slotwise.sim.protocol.Reply;
 import io.slotwise.sim.server.ClientSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -12,7 +13,9 @@ import java.util.concurrent.CompletionStage;
  * job; EXEC forgets the watched keys, runs the queued commands one after the other through it, waiting for asynchronous
  * ones, and answers the array of their replies. As in Redis the client stays in MULTI while EXEC runs (CLIENT INFO
  * inside a transaction shows {@code flags=x}). WATCH remembers keys; the keyspace spoils a watch through {@link
- * io.slotwise.sim.server.WatchedKeys#touch(byte[])}.
+ * io.slotwise.sim.server.WatchedKeys#touch(byte[])}. Keys whose TTL has passed are removed first through the {@link
+ * PendingExpiry} service: at WATCH (an already expired key is not watched as existing) and at EXEC (a watched key that
+ * expired since spoils the transaction).
  */
 public final class TransactionCommands {
     private static final String EXECABORT = "EXECABORT Transaction discarded because of previous errors.";
@@ -55,8 +58,11 @@ public final class TransactionCommands {
         if (ctx.session().inMulti()) {
             throw new CommandException("ERR WATCH inside MULTI is not allowed");
         }
+        Optional<PendingExpiry> expiry = ctx.node().service(PendingExpiry.class);
         for (int i = 1; i < ctx.argc(); i++) {
-            ctx.session().watch(ctx.arg(i));
+            byte[] key = ctx.arg(i);
+            expiry.ifPresent(pending -> pending.expireIfDue(key));
+            ctx.session().watch(key);
         }
         return Reply.ok();
     }
@@ -69,6 +75,9 @@ public final class TransactionCommands {
         if (session.transaction().aborted()) {
             session.endTransaction();
             throw new CommandException(EXECABORT);
+        }
+        if (session.watchedKeyCount() > 0) {
+            ctx.node().service(PendingExpiry.class).ifPresent(PendingExpiry::expireAllDue);
         }
         if (session.watchSpoiled()) {
             session.endTransaction();

@@ -4,6 +4,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.slotwise.sim.NodeModule;
 import io.slotwise.sim.NodeSetup;
 import io.slotwise.sim.command.KeyspaceSummary;
+import io.slotwise.sim.command.PendingExpiry;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.KeyChange;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -47,6 +48,7 @@ public final class KeyspaceModule implements NodeModule {
     public void install(NodeSetup setup) {
         setup.provide(Keyspace.class, keyspace);
         setup.provide(KeyspaceSummary.class, new Summary(keyspace));
+        setup.provide(PendingExpiry.class, new KeyspaceExpiry(keyspace, ACTIVE_EXPIRY_BUDGET));
         WatchedKeys watched = setup.node().clients().watchedKeys();
         keyspace.addListener(new KeyspaceListener() {
             @Override
@@ -67,6 +69,17 @@ public final class KeyspaceModule implements NodeModule {
                         TimeUnit.MILLISECONDS);
         setup.onClose(() -> expiry.cancel(false));
         FlushCommands.register(setup.commands());
+        StringCommands.register(setup.commands());
+        StringSetCommands.register(setup.commands());
+        StringRangeCommands.register(setup.commands());
+        CounterCommands.register(setup.commands());
+        KeyCommands.register(setup.commands());
+        ExpireCommands.register(setup.commands());
+        ScanCommand.register(setup.commands());
+        DatabaseCommands.register(setup.commands());
+        DumpRestoreCommands.register(setup.commands());
+        ObjectCommands.register(setup.commands());
+        DebugCommands.register(setup.commands());
     }
 
     /** DBSIZE and INFO keyspace, read from the live keyspace. */
