@@ -67,6 +67,7 @@ public final class KeyspaceModule implements NodeModule {
                         TimeUnit.MILLISECONDS);
         setup.onClose(() -> expiry.cancel(false));
         FlushCommands.register(setup.commands());
+        CollectionFamilies.register(setup, keyspace);
     }
 
     /** DBSIZE and INFO keyspace, read from the live keyspace. */
