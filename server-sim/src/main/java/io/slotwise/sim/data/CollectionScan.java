@@ -104,7 +104,7 @@ final class CollectionScan {
      * Parses the cursor as C's {@code strtoul} in base 10 with Redis's checks: no leading blank, an optional sign
      * (a '-' negates modulo 2^64), digits up to 2^64 - 1, nothing after them; the empty string reads as 0.
      */
-    static long cursor(CommandContext ctx) {
+    private static long cursor(CommandContext ctx) {
         byte[] text = ctx.arg(2);
         int start = text.length > 0 && (text[0] == '+' || text[0] == '-') ? 1 : 0;
         if (start == 1 && text.length == 1) {

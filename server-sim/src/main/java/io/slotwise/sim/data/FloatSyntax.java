@@ -20,8 +20,11 @@ final class FloatSyntax {
             Pattern.compile("([+-]?)0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)(?:[pP]([+-]?\\d+))?");
     private static final Pattern INFINITY = Pattern.compile("([+-]?)(?i:inf|infinity)");
 
-    /** Exponents beyond this many digits or bits put any non-zero value far outside every floating-point range. */
-    private static final long EXPONENT_LIMIT = 1_000_000;
+    /** Decimal exponents beyond this put any non-zero value far outside every floating-point range. */
+    private static final long DECIMAL_EXPONENT_LIMIT = 1_000_000;
+
+    /** The same for binary exponents; small enough that exact hexadecimal values stay cheap to compute. */
+    private static final long BINARY_EXPONENT_LIMIT = 20_000;
 
     private FloatSyntax() {}
 
@@ -88,7 +91,7 @@ final class FloatSyntax {
         String mantissa = point < 0 ? digits : digits.substring(0, point) + digits.substring(point + 1);
         int fractionDigits = point < 0 ? 0 : digits.length() - point - 1;
         BigInteger unscaled = new BigInteger(mantissa);
-        Long exponent = exponent(exponentText, unscaled);
+        Long exponent = exponent(exponentText, DECIMAL_EXPONENT_LIMIT);
         if (exponent == null) {
             return unscaled.signum() == 0 ? BigDecimal.ZERO : null;
         }
@@ -100,8 +103,8 @@ final class FloatSyntax {
         String mantissa = point < 0 ? digits : digits.substring(0, point) + digits.substring(point + 1);
         int fractionDigits = point < 0 ? 0 : digits.length() - point - 1;
         BigInteger unscaled = mantissa.isEmpty() ? BigInteger.ZERO : new BigInteger(mantissa, 16);
-        Long exponent = exponent(exponentText, unscaled);
-        if (exponent == null) {
+        Long exponent = exponent(exponentText, BINARY_EXPONENT_LIMIT);
+        if (exponent == null || Math.abs(exponent - 4L * fractionDigits) > BINARY_EXPONENT_LIMIT) {
             return unscaled.signum() == 0 ? BigDecimal.ZERO : null;
         }
         return X87LongDouble.scaleByPowerOfTwo(
@@ -109,13 +112,13 @@ final class FloatSyntax {
     }
 
     /** Returns the exponent, 0 when absent, or null when it is too large to matter (the value is 0, inf or rejected). */
-    private static Long exponent(String text, BigInteger mantissa) {
+    private static Long exponent(String text, long limit) {
         if (text == null) {
             return 0L;
         }
         String digits = text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text;
         String significant = digits.replaceFirst("^0+(?=.)", "");
-        if (significant.length() > 7 || Long.parseLong(significant) > EXPONENT_LIMIT) {
+        if (significant.length() > 7 || Long.parseLong(significant) > limit) {
             return null;
         }
         long value = Long.parseLong(significant);

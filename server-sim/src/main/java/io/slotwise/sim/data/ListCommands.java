@@ -87,7 +87,7 @@ final class ListCommands {
     }
 
     /** Pops up to {@code count} elements from one end, in the order they are popped. */
-    static List<Bytes> popElements(ListValue list, boolean head, long count) {
+    private static List<Bytes> popElements(ListValue list, boolean head, long count) {
         List<Bytes> popped = new ArrayList<>((int) Math.min(count, list.size()));
         while (popped.size() < count && !list.isEmpty()) {
             popped.add(head ? list.popFirst() : list.popLast());

@@ -19,6 +19,8 @@ final class X87LongDouble {
     private static final BigInteger TWO_TO_63 = BigInteger.ONE.shiftLeft(SIGNIFICAND_BITS - 1);
     private static final double LOG2_10 = Math.log(10) / Math.log(2);
     private static final int HUMAN_DECIMALS = 17;
+    private static final int MAX_DECIMAL_EXPONENT = 4932;
+    private static final int MIN_DECIMAL_EXPONENT = -4952;
 
     /** Zero. */
     static final X87LongDouble ZERO = new X87LongDouble(BigDecimal.ZERO, 0, false);
@@ -55,11 +57,6 @@ final class X87LongDouble {
                 && value.exact.signum() == 0
                 && parsed.exact().signum() != 0;
         return value.isFinite() && !underflow ? value : null;
-    }
-
-    /** Returns the long double nearest to {@code value}, which it represents exactly. */
-    static X87LongDouble of(long value) {
-        return rounded(BigDecimal.valueOf(value));
     }
 
     /** Returns whether this is neither infinite nor NaN. */
@@ -134,7 +131,14 @@ final class X87LongDouble {
             return ZERO;
         }
         BigDecimal magnitude = value.abs();
-        int exponent = estimateExponent(magnitude);
+        int decimalExponent = magnitude.precision() - magnitude.scale() - 1;
+        if (decimalExponent > MAX_DECIMAL_EXPONENT) { // beyond 1.19e4932: skip the costly exact arithmetic
+            return new X87LongDouble(null, value.signum(), false);
+        }
+        if (decimalExponent < MIN_DECIMAL_EXPONENT) { // below 3.65e-4951
+            return ZERO;
+        }
+        int exponent = estimateExponent(decimalExponent);
         BigInteger significand;
         while (true) {
             BigDecimal scaled = scaleByPowerOfTwo(magnitude, -exponent);
@@ -162,8 +166,7 @@ final class X87LongDouble {
     }
 
     /** Returns an exponent e with 2^63 ≤ magnitude / 2^e < 2^64, give or take a few. */
-    private static int estimateExponent(BigDecimal magnitude) {
-        int decimalExponent = magnitude.precision() - magnitude.scale() - 1;
+    private static int estimateExponent(int decimalExponent) {
         return (int) Math.floor(decimalExponent * LOG2_10) - (SIGNIFICAND_BITS - 1);
     }
 

@@ -6,8 +6,10 @@ import static io.slotwise.sim.Resp.error;
 import static io.slotwise.sim.Resp.integer;
 import static io.slotwise.sim.Resp.simple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotwise.sim.RespClient;
+import io.slotwise.sim.keyspace.Key;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +153,35 @@ class BlockingListCommandsTest {
             assertEquals(nullArray, client.call("BRPOP", "nothing", "else", "0.02"));
             assertEquals(nullArray, client.call("BLMOVE", "nothing", "dst", "LEFT", "LEFT", "0.02"));
             assertEquals(simple("PONG"), client.call("PING"));
+        }
+    }
+
+    @Test
+    void aTimeoutEndsTheWaitNoSooner() {
+        try (RespClient client = node.connect(2)) {
+            long start = System.nanoTime();
+            assertEquals("*-1\r\n", client.call("BLPOP", "nothing", "0.2"));
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(elapsedMillis >= 190, "waited " + elapsedMillis + " ms");
+        }
+    }
+
+    @Test
+    void theClusterHookEndsChosenWaitsWithAnError() {
+        try (RespClient moved = node.connect(2);
+                RespClient staying = node.connect(3);
+                RespClient pusher = node.connect(2)) {
+            moved.send("BLPOP", "gone", "other", "0");
+            staying.send("BRPOP", "here", "0");
+            node.awaitBlockedClients(2);
+            int unblocked = node.onBlockedClients(blocked -> blocked.unblockWithError(
+                    keys -> keys.get(0).equals(Key.of("gone")) ? "MOVED 42 127.0.0.1:7000" : null));
+            assertEquals(1, unblocked);
+            assertEquals(error("MOVED 42 127.0.0.1:7000"), moved.read());
+            assertEquals(1, node.blockedClients());
+            assertEquals(1, node.blockedKeys());
+            pusher.call("RPUSH", "here", "v");
+            assertEquals(array(bulk("here"), bulk("v")), staying.read());
         }
     }
 

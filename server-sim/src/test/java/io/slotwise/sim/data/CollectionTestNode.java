@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 
 /**
@@ -75,6 +76,11 @@ final class CollectionTestNode implements AutoCloseable {
     /** Waits until exactly {@code expected} clients are blocked. */
     void awaitBlockedClients(int expected) {
         awaitBlockedClients(count -> count == expected, expected + " blocked clients");
+    }
+
+    /** Applies a function to the node's blocked clients on its event loop. */
+    <T> T onBlockedClients(Function<BlockedClients, T> function) {
+        return onLoop(() -> function.apply(blocked));
     }
 
     /** Runs a query on the node's event loop. */
