@@ -22,9 +22,8 @@ import org.slf4j.LoggerFactory;
  * backlog and the channel stops reading once one is queued, so a slow command delays only its own connection, replies
  * never overtake each other, and a client that pipelines endlessly cannot grow the backlog beyond one read. Until then
  * the channel keeps reading, so a client that disconnects while blocked (BLPOP) is noticed at once, as Redis notices
- * it. Reading also pauses while the
- * channel is not writable (the client does not read its replies). Replies to synchronous commands are flushed once per
- * read, so a pipeline of many requests is answered with few writes.
+ * it. Reading also pauses while the channel is not writable (the client does not read its replies). Replies to
+ * synchronous commands are flushed once per read, so a pipeline of many requests is answered with few writes.
  *
  * <p>A {@link ProtocolError} is answered in its turn, after the replies to the requests before it, and then the
  * connection closes. QUIT (any command that asks its session to close after the reply) drops every request behind it.
