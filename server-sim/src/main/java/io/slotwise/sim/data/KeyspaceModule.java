@@ -80,6 +80,7 @@ public final class KeyspaceModule implements NodeModule {
         DumpRestoreCommands.register(setup.commands());
         ObjectCommands.register(setup.commands());
         DebugCommands.register(setup.commands());
+        CollectionFamilies.register(setup, keyspace);
     }
 
     /** DBSIZE and INFO keyspace, read from the live keyspace. */

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * writes the replies in request order.
  *
  * <p>While a command's reply is pending (an asynchronous handler), later requests of the same connection wait in a
- * backlog and the channel stops reading, so a slow command delays only its own connection, replies never overtake each
- * other, and a client that pipelines endlessly cannot grow the backlog beyond one read. Reading also pauses while the
- * channel is not writable (the client does not read its replies). Replies to synchronous commands are flushed once per
- * read, so a pipeline of many requests is answered with few writes.
+ * backlog and the channel stops reading once one is queued, so a slow command delays only its own connection, replies
+ * never overtake each other, and a client that pipelines endlessly cannot grow the backlog beyond one read. Until then
+ * the channel keeps reading, so a client that disconnects while blocked (BLPOP) is noticed at once, as Redis notices
+ * it. Reading also pauses while the channel is not writable (the client does not read its replies). Replies to
+ * synchronous commands are flushed once per read, so a pipeline of many requests is answered with few writes.
  *
  * <p>A {@link ProtocolError} is answered in its turn, after the replies to the requests before it, and then the
  * connection closes. QUIT (any command that asks its session to close after the reply) drops every request behind it.
@@ -139,8 +140,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void updateAutoRead(ChannelHandlerContext ctx) {
-        boolean read =
-                !closing && !awaiting && backlog.isEmpty() && ctx.channel().isWritable();
+        boolean read = !closing && backlog.isEmpty() && ctx.channel().isWritable();
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }
