@@ -47,6 +47,12 @@ final class MigrateConnection extends SimpleChannelInboundHandler<TargetReply> {
         this.channel = ctx.channel();
     }
 
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        scheduleIdleClose(ctx);
+        ctx.fireChannelActive();
+    }
+
     /** Whether the connection is open. */
     boolean isActive() {
         return channel != null && channel.isActive();
@@ -124,7 +130,7 @@ final class MigrateConnection extends SimpleChannelInboundHandler<TargetReply> {
         head.result.complete(new TargetExchange(head.replies, null, false));
         if (pending.isEmpty()) {
             cancel(replyTimer);
-            idleTimer = ctx.executor().schedule(() -> ctx.close(), idleMillis, TimeUnit.MILLISECONDS);
+            scheduleIdleClose(ctx);
         } else {
             armReplyTimer();
         }
@@ -145,6 +151,14 @@ final class MigrateConnection extends SimpleChannelInboundHandler<TargetReply> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("MIGRATE connection to {} failed", ctx.channel().remoteAddress(), cause);
         ctx.close();
+    }
+
+    private void scheduleIdleClose(ChannelHandlerContext ctx) {
+        cancel(idleTimer);
+        if (!pending.isEmpty()) {
+            return;
+        }
+        idleTimer = ctx.executor().schedule(() -> ctx.close(), idleMillis, TimeUnit.MILLISECONDS);
     }
 
     private void armReplyTimer() {

@@ -1,6 +1,5 @@
 package io.slotwise.sim.clustermode;
 
-import io.slotwise.sim.Resp;
 import io.slotwise.sim.RespClient;
 import io.slotwise.sim.SimNode;
 import io.slotwise.sim.SimNodeConfig;
@@ -143,9 +142,9 @@ final class ClusterTestNode implements AutoCloseable {
         });
     }
 
-    /** Waits until CLUSTER INFO reports {@code cluster_state:ok}. */
+    /** Waits until the node's {@code cluster_state} is ok. */
     void awaitStateOk() {
-        await(() -> Resp.textOf(call("CLUSTER", "INFO")).startsWith("cluster_state:ok"), Duration.ofSeconds(5));
+        await(() -> onLoop(ClusterState::isOk), Duration.ofSeconds(5));
     }
 
     /**
