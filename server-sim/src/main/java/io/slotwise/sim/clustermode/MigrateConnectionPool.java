@@ -9,8 +9,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -89,8 +91,9 @@ final class MigrateConnectionPool {
     /** Closes every connection; later acquisitions fail. */
     void close() {
         closed = true;
-        cached.values().forEach(connection -> connection.thenAccept(MigrateConnection::close));
+        List<CompletableFuture<MigrateConnection>> all = new ArrayList<>(cached.values());
         cached.clear();
+        all.forEach(connection -> connection.thenAccept(MigrateConnection::close));
     }
 
     private static boolean usable(CompletableFuture<MigrateConnection> connection) {
@@ -98,12 +101,13 @@ final class MigrateConnectionPool {
     }
 
     private void makeRoom() {
+        List<CompletableFuture<MigrateConnection>> victims = new ArrayList<>();
         Iterator<CompletableFuture<MigrateConnection>> eldest = cached.values().iterator();
         while (cached.size() >= MAX_CACHED && eldest.hasNext()) {
-            CompletableFuture<MigrateConnection> victim = eldest.next();
+            victims.add(eldest.next());
             eldest.remove();
-            victim.thenAccept(MigrateConnection::close);
         }
+        victims.forEach(victim -> victim.thenAccept(MigrateConnection::close));
     }
 
     private CompletableFuture<MigrateConnection> connect(String key, String host, int port, long timeoutMillis) {
@@ -123,16 +127,10 @@ final class MigrateConnectionPool {
         ChannelFuture connected = bootstrap.connect(host, port);
         connected.addListener(done -> {
             if (done.isSuccess()) {
-                connected.channel().closeFuture().addListener(f -> {
-                    if (cached.get(key) == result) {
-                        cached.remove(key);
-                    }
-                });
+                connected.channel().closeFuture().addListener(f -> cached.remove(key, result));
                 result.complete(connection);
             } else {
-                if (cached.get(key) == result) {
-                    cached.remove(key);
-                }
+                cached.remove(key, result);
                 result.completeExceptionally(new ConnectFailure(failureOf(done.cause())));
             }
         });

@@ -26,7 +26,13 @@ final class ReplyReader extends ByteToMessageDecoder {
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
             int start = in.readerIndex();
-            TargetReply reply = read(in, 0);
+            TargetReply reply;
+            try {
+                reply = read(in, 0);
+            } catch (CorruptedFrameException e) {
+                in.skipBytes(in.readableBytes());
+                throw e;
+            }
             if (reply == null) {
                 in.readerIndex(start);
                 return;

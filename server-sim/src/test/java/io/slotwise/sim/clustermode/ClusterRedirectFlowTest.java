@@ -3,6 +3,7 @@ package io.slotwise.sim.clustermode;
 import static io.slotwise.sim.Resp.array;
 import static io.slotwise.sim.Resp.bulk;
 import static io.slotwise.sim.Resp.error;
+import static io.slotwise.sim.Resp.integer;
 import static io.slotwise.sim.Resp.simple;
 import static io.slotwise.sim.Resp.textOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotwise.sim.RespClient;
+import io.slotwise.sim.keyspace.Key;
+import io.slotwise.sim.keyspace.StringValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -127,6 +130,14 @@ class ClusterRedirectFlowTest {
                     c.call("CLUSTER", "FAILOVER"));
             assertEquals(OK, c.call("CLUSTER", "FAILOVER", "FORCE"));
             assertTrue(textOf(c.call("CLUSTER", "NODES")).contains("myself,slave " + cluster.a.id()));
+
+            replica.withKeyspace(keyspace -> {
+                keyspace.set(Key.of(key), StringValue.of("replicated"));
+                return null;
+            });
+            assertEquals(OK, c.call("CLUSTER", "RESET"));
+            assertEquals(integer(0), c.call("DBSIZE"), "a replica reset into a master is emptied");
+            assertTrue(textOf(c.call("CLUSTER", "NODES")).contains("myself,master - "));
         }
     }
 

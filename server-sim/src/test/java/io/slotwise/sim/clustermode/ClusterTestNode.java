@@ -6,6 +6,7 @@ import io.slotwise.sim.SimNodeConfig;
 import io.slotwise.sim.cluster.ClusterNode;
 import io.slotwise.sim.cluster.ClusterState;
 import io.slotwise.sim.keyspace.KeySlot;
+import io.slotwise.sim.keyspace.Keyspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,6 +115,23 @@ final class ClusterTestNode implements AutoCloseable {
                         cluster.flushPendingActions();
                         return result;
                     })
+                    .get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("action on the node's loop failed", e);
+        }
+    }
+
+    /**
+     * Runs a function on the node's event loop with its keyspace.
+     *
+     * @param action the function
+     * @param <T> its result type
+     * @return its result
+     */
+    <T> T withKeyspace(Function<Keyspace, T> action) {
+        try {
+            return node.eventLoop()
+                    .submit(() -> action.apply(module.context().keyspace()))
                     .get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("action on the node's loop failed", e);

@@ -13,6 +13,8 @@ import io.slotwise.sim.cluster.SetSlotCommand;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -229,6 +231,25 @@ class MigrateCommandTest {
             assertEquals(OK, a.call("MIGRATE", "127.0.0.1", port(cluster.b), one, "0", "5000"));
             assertEquals(OK, a.call("MIGRATE", "127.0.0.1", port(cluster.b), two, "0", "5000"));
             assertEquals(before + 2, connectionsReceived(cluster.b), "one MIGRATE connection plus this INFO call");
+        }
+    }
+
+    @Test
+    void keyWrittenWhileTheTargetIsAnsweringIsNotDeleted() throws Exception {
+        try (TwoNodeCluster cluster = TwoNodeCluster.start(dir);
+                RespClient migrating = cluster.a.client();
+                RespClient writer = cluster.a.client();
+                ServerSocket target = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String key = TwoNodeCluster.keyOfA("k");
+            writer.call("SET", key, "old");
+            migrating.send("MIGRATE", "127.0.0.1", Integer.toString(target.getLocalPort()), key, "0", "5000");
+            try (Socket accepted = target.accept()) {
+                accepted.getInputStream().read(new byte[4096]);
+                assertEquals(OK, writer.call("SET", key, "new"), "the node keeps serving during MIGRATE");
+                accepted.getOutputStream().write("+OK\r\n+OK\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals(OK, migrating.read());
+            }
+            assertEquals(bulk("new"), writer.call("GET", key));
         }
     }
 
