@@ -130,8 +130,9 @@ final class MigrateCommand implements AsyncCommandHandler {
     }
 
     /**
-     * Reads the replies: AUTH's, SELECT's (recording the database on success), then one per key, deleting each
-     * acknowledged key unless COPY; then retries, or answers.
+     * Reads the replies: AUTH's, SELECT's, then one per key, deleting each acknowledged key unless COPY (none if AUTH
+     * or SELECT failed); then retries, or answers. As in Redis, the connection remembers the selected database only
+     * after a MIGRATE that fully succeeded.
      */
     private void finish(
             MigrateRequest request,
@@ -153,8 +154,6 @@ final class MigrateCommand implements AsyncCommandHandler {
             TargetReply select = result.reply(index++);
             if (select != null && select.isError()) {
                 targetError = targetError == null ? select.text() : targetError;
-            } else if (select != null) {
-                selecting.setLastDb(request.db());
             }
         }
         boolean preambleFailed = targetError != null;
@@ -173,6 +172,9 @@ final class MigrateCommand implements AsyncCommandHandler {
         }
         TargetExchange.Failure failure = result.failure();
         if (failure == null) {
+            if (targetError == null && selecting != null) {
+                selecting.setLastDb(request.db());
+            }
             reply.complete(targetError == null ? Reply.ok() : targetFailure(targetError));
             return;
         }

@@ -153,6 +153,17 @@ class ClusterCommandErrorsTest {
         assertEquals(Resp.bulk("v"), node.call("GET", key));
     }
 
+    @Test
+    void knownNodesAreListedAndHaveNoFailureReports() {
+        String replicas = node.call("CLUSTER", "REPLICAS", PEER);
+        assertEquals(
+                Resp.array(Resp.bulk(REPLICA + " 127.0.0.1:7001@17001 slave " + PEER + " 0 0 0 disconnected")),
+                replicas);
+        assertEquals(replicas, node.call("CLUSTER", "SLAVES", PEER));
+        assertEquals(Resp.integer(0), node.call("CLUSTER", "COUNT-FAILURE-REPORTS", PEER));
+        assertEquals(Resp.array(), node.call("CLUSTER", "REPLICAS", node.id()));
+    }
+
     private static String fill(String text) {
         return text.replace("{ME}", node.id())
                 .replace("{P}", PEER)

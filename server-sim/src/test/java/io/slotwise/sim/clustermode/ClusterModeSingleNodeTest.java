@@ -7,6 +7,7 @@ import static io.slotwise.sim.Resp.integer;
 import static io.slotwise.sim.Resp.simple;
 import static io.slotwise.sim.Resp.textOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotwise.sim.Resp;
@@ -115,6 +116,28 @@ class ClusterModeSingleNodeTest {
         try (ClusterTestNode node = ClusterTestNode.start(dir)) {
             node.call("CONFIG", "SET", "cluster-announce-ip", "10.1.2.3");
             assertTrue(textOf(node.call("CLUSTER", "NODES")).startsWith(node.id() + " 10.1.2.3:" + node.port()));
+        }
+    }
+
+    @Test
+    void meetAddsAHandshakeNodeThatIsNotSaved() throws Exception {
+        try (ClusterTestNode node = ClusterTestNode.start(dir)) {
+            assertEquals(simple("OK"), node.call("CLUSTER", "MEET", "127.0.0.1", "7000"));
+            assertEquals(simple("OK"), node.call("CLUSTER", "MEET", "127.0.0.1", "7000"), "already in handshake");
+            String nodes = textOf(node.call("CLUSTER", "NODES"));
+            assertTrue(nodes.contains(" 127.0.0.1:7000@17000 handshake - 0 0 0 disconnected\n"), nodes);
+            assertTrue(textOf(node.call("CLUSTER", "INFO")).contains("cluster_known_nodes:2\r\n"));
+            assertFalse(
+                    java.nio.file.Files.readString(dir.resolve("nodes.conf")).contains("handshake"));
+        }
+    }
+
+    @Test
+    void configSetOfNodeTimeoutReachesTheClusterState() {
+        try (ClusterTestNode node = ClusterTestNode.start(dir)) {
+            assertEquals(simple("OK"), node.call("CONFIG", "SET", "cluster-node-timeout", "1234"));
+            node.call("CLUSTER", "INFO");
+            assertEquals(1234L, (long) node.onLoop(state -> state.config().nodeTimeoutMillis()));
         }
     }
 
