@@ -55,9 +55,9 @@ final class ClusterNodeContext {
     static ClusterNodeContext create(NodeSetup setup, long writableDelayMillis) {
         SimNodeConfig config = setup.config();
         if (config.port() > 55_535 && config.clusterPort() == 0) {
-            throw new UncheckedIOException(new IOException("Redis port number too high. Cluster communication port is"
+            throw NodesConfPersistence.startupFailure("Redis port number too high. Cluster communication port is"
                     + " 10,000 port numbers higher than your Redis port. Your Redis port number must be 55535 or"
-                    + " less."));
+                    + " less.");
         }
         Keyspace keyspace = setup.node()
                 .service(Keyspace.class)

@@ -63,11 +63,22 @@ final class NodesConfPersistence implements AutoCloseable {
         }
         if (lock == null) {
             closeQuietly(channel);
-            throw new UncheckedIOException(new IOException("Sorry, the cluster configuration file " + file
+            throw startupFailure("Sorry, the cluster configuration file " + file
                     + " is already used by a different Redis Cluster node. Please make sure that different nodes use"
-                    + " different cluster configuration files."));
+                    + " different cluster configuration files.");
         }
         return new NodesConfPersistence(file, channel, lock);
+    }
+
+    /**
+     * Returns the exception that stops a node's start-up with Redis's message, which {@link
+     * UncheckedIOException#getMessage()} returns as is (the runnable jar prints it).
+     *
+     * @param message the message
+     * @return the exception
+     */
+    static UncheckedIOException startupFailure(String message) {
+        return new UncheckedIOException(message, new IOException(message));
     }
 
     /** Returns the nodes.conf path. */
@@ -89,7 +100,7 @@ final class NodesConfPersistence implements AutoCloseable {
             return NodesConfFile.load(file, config, environment);
         } catch (CorruptNodesConfException e) {
             LOG.error("Corrupted cluster config file {}: {}", file, e.getMessage());
-            throw new UncheckedIOException(new IOException("Unrecoverable error: corrupted cluster config file.", e));
+            throw startupFailure("Unrecoverable error: corrupted cluster config file.");
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Unrecoverable error: cannot read the cluster config file " + file + ": " + describe(e), e);

@@ -79,7 +79,7 @@ class ClusterNodeRestartTest {
                     "Sorry, the cluster configuration file " + dir.resolve("nodes.conf")
                             + " is already used by a different Redis Cluster node. Please make sure that different"
                             + " nodes use different cluster configuration files.",
-                    refused.getCause().getMessage());
+                    refused.getMessage());
             assertEquals(bulk(first.id()), first.call("CLUSTER", "MYID"));
         }
         try (ClusterTestNode again = ClusterTestNode.start(dir)) {
@@ -92,9 +92,7 @@ class ClusterNodeRestartTest {
         Files.writeString(dir.resolve("nodes.conf"), "this is not a nodes.conf\n");
         UncheckedIOException refused = assertThrows(
                 UncheckedIOException.class, () -> ClusterTestNode.start(dir).close());
-        assertEquals(
-                "Unrecoverable error: corrupted cluster config file.",
-                refused.getCause().getMessage());
+        assertEquals("Unrecoverable error: corrupted cluster config file.", refused.getMessage());
     }
 
     @Test
