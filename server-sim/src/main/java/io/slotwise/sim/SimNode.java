@@ -6,6 +6,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.slotwise.sim.clustermode.ClusterModeModule;
 import io.slotwise.sim.command.BuiltinCommands;
 import io.slotwise.sim.command.CommandDispatcher;
 import io.slotwise.sim.command.CommandTable;
@@ -192,7 +193,10 @@ public final class SimNode implements AutoCloseable {
         }
 
         /**
-         * Adds a module, installed after the built-in commands and the keyspace in the order added.
+         * Adds a module, installed after the built-in commands and the keyspace in the order added. With {@code
+         * cluster-enabled yes} a default {@link ClusterModeModule} is installed after the added modules unless one is
+         * added here (to configure it, for example with a shorter writable delay for tests); otherwise {@link
+         * ClusterModeModule#disabled()} makes every CLUSTER subcommand answer that cluster support is disabled.
          *
          * @param module the module
          * @return this builder
@@ -222,7 +226,13 @@ public final class SimNode implements AutoCloseable {
                 NodeRuntime runtime = new NodeRuntime(config, loop, CommandTable.redis70());
                 BuiltinCommands.register(runtime.commands());
                 new KeyspaceModule(keyspace).install(runtime);
+                if (!config.clusterEnabled()) {
+                    ClusterModeModule.disabled().install(runtime);
+                }
                 modules.forEach(module -> module.install(runtime));
+                if (config.clusterEnabled() && modules.stream().noneMatch(ClusterModeModule.class::isInstance)) {
+                    new ClusterModeModule().install(runtime);
+                }
                 CommandDispatcher dispatcher = new CommandDispatcher(
                         runtime.commands(),
                         runtime,

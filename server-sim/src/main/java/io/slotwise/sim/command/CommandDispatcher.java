@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *       authenticated, except for commands flagged {@code no_auth};
  *   <li>{@code ERR Command not allowed inside a transaction} for commands flagged {@code no_multi} inside MULTI;
  *   <li>in cluster mode, the {@link RedirectCheck} for commands that can have keys, and for EXEC when a queued
- *       command can have keys (it then sees every queued command);
+ *       command can have keys (it then sees every queued command); then its replica write check for every command;
  *   <li>inside MULTI, every command but EXEC, DISCARD, MULTI, WATCH, QUIT and RESET is queued and answered
  *       {@code +QUEUED};
  *   <li>otherwise the handler runs.
@@ -125,13 +125,16 @@ public final class CommandDispatcher {
         if (!node.config().clusterEnabled()) {
             return Optional.empty();
         }
+        List<Invocation> commands;
         if (invocation.spec().name().equals("exec")) {
-            List<Invocation> queued = session.inMulti() ? session.transaction().queued() : List.of();
-            return queued.stream().anyMatch(CommandDispatcher::mayHaveKeys)
-                    ? redirectCheck.check(queued, session)
-                    : Optional.empty();
+            commands = session.inMulti() ? session.transaction().queued() : List.of();
+        } else {
+            commands = List.of(invocation);
         }
-        return mayHaveKeys(invocation) ? redirectCheck.check(List.of(invocation), session) : Optional.empty();
+        Optional<Reply.SimpleError> redirect = commands.stream().anyMatch(CommandDispatcher::mayHaveKeys)
+                ? redirectCheck.check(commands, session)
+                : Optional.empty();
+        return redirect.isPresent() ? redirect : redirectCheck.checkReplicaWrite(commands, session);
     }
 
     private static boolean mayHaveKeys(Invocation invocation) {

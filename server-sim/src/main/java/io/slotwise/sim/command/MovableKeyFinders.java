@@ -33,7 +33,8 @@ final class MovableKeyFinders {
 
     /**
      * {@code MIGRATE host port key|"" db timeout [COPY] [REPLACE] [AUTH pw] [AUTH2 user pw] [KEYS key...]}: the single
-     * key form names argument 3; the KEYS form, used when argument 3 is empty, names everything after KEYS.
+     * key form names argument 3; the KEYS form, used when argument 3 is empty, names everything after KEYS. KEYS with
+     * a non-empty argument 3 names no key (Redis 7.0 then serves the call locally, which answers the KEYS error).
      */
     static int[] migrateKeys(List<byte[]> args) {
         int keysFrom = -1;
@@ -43,7 +44,10 @@ final class MovableKeyFinders {
                 i += 1;
             } else if (option.equalsIgnoreCase("auth2")) {
                 i += 2;
-            } else if (option.equalsIgnoreCase("keys") && args.get(3).length == 0) {
+            } else if (option.equalsIgnoreCase("keys")) {
+                if (args.get(3).length != 0) {
+                    return new int[0];
+                }
                 keysFrom = i + 1;
                 break;
             }

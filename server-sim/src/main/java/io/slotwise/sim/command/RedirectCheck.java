@@ -33,4 +33,18 @@ public interface RedirectCheck {
      *     {@code ASK ...}, {@code TRYAGAIN ...}, {@code CROSSSLOT ...} or {@code CLUSTERDOWN ...}
      */
     Optional<Reply.SimpleError> check(List<Invocation> commands, ClientSession session);
+
+    /**
+     * The replica write check Redis makes right after redirection ({@code -READONLY You can't write against a read
+     * only replica.}). The dispatcher calls it in cluster mode for every command that passed {@link #check} or was
+     * not redirect-checked at all (keyless commands included), before MULTI queueing, and applies a rejection as it
+     * applies a redirect.
+     *
+     * @param commands one command, or the commands queued by MULTI when the command is EXEC (possibly none)
+     * @param session the client's session
+     * @return empty to go on; otherwise the error to answer with
+     */
+    default Optional<Reply.SimpleError> checkReplicaWrite(List<Invocation> commands, ClientSession session) {
+        return Optional.empty();
+    }
 }

@@ -79,6 +79,16 @@ public final class Keyspace {
         return lookup(key) != null;
     }
 
+    /**
+     * Returns whether {@code key} exists and has not expired, without side effects: an expired key is neither removed
+     * nor reported, and nothing is counted or notified. For cluster redirection, which must not touch the keys it
+     * examines (Redis's {@code LOOKUP_NOTOUCH | LOOKUP_NONOTIFY | LOOKUP_NOSTATS | LOOKUP_NOEXPIRE}).
+     */
+    public boolean existsWithoutSideEffects(Key key) {
+        KeyEntry entry = table.peek(key);
+        return entry != null && !entry.isExpiredAt(table.now());
+    }
+
     /** Returns the type of the value at {@code key}, or {@code null} if absent ({@code TYPE} replies {@code none}). */
     public ValueType type(Key key) {
         KeyEntry entry = lookup(key);

@@ -84,7 +84,8 @@ class CommandTableTest {
                 Arguments.of("migrate h 1 k 0 10", new int[] {3}),
                 Arguments.of("migrate h 1 k 0 10 copy replace", new int[] {3}),
                 Arguments.of("migrate h 1 \"\" 0 10 auth pw keys a b", new int[] {9, 10}),
-                Arguments.of("migrate h 1 \"\" 0 10 auth2 user pw keys a", new int[] {10}));
+                Arguments.of("migrate h 1 \"\" 0 10 auth2 user pw keys a", new int[] {10}),
+                Arguments.of("migrate h 1 k 0 10 keys a", new int[] {}));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,11 +17,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Connection commands on a standalone node, in RESP2 and RESP3, over a loopback socket. */
 class ConnectionCommandsTest {
+    @TempDir
+    java.nio.file.Path dir;
+
     private static final String OK = simple("OK");
     private static SimNode node;
 
@@ -134,8 +138,10 @@ class ConnectionCommandsTest {
 
     @Test
     void clusterModeRefusesSelectOfOtherDatabasesAndAcceptsClusterFlags() {
-        try (SimNode cluster =
-                        SimNode.start(SimNodeConfig.defaults().with("port", "0").with("cluster-enabled", "yes"));
+        try (SimNode cluster = SimNode.start(SimNodeConfig.defaults()
+                        .with("port", "0")
+                        .with("cluster-enabled", "yes")
+                        .with("dir", dir.toString()));
                 RespClient client = RespClient.connect(cluster.port())) {
             assertEquals(OK, client.call("SELECT", "0"));
             assertEquals(error("ERR SELECT is not allowed in cluster mode"), client.call("SELECT", "1"));
@@ -232,8 +238,10 @@ class ConnectionCommandsTest {
 
     @Test
     void resetRestoresANewConnectionState() {
-        try (SimNode cluster =
-                        SimNode.start(SimNodeConfig.defaults().with("port", "0").with("cluster-enabled", "yes"));
+        try (SimNode cluster = SimNode.start(SimNodeConfig.defaults()
+                        .with("port", "0")
+                        .with("cluster-enabled", "yes")
+                        .with("dir", dir.toString()));
                 RespClient client = RespClient.connect(cluster.port())) {
             client.call("HELLO", "3", "SETNAME", "x");
             client.call("READONLY");

@@ -17,9 +17,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The order and texts of the dispatcher's checks, end to end over a loopback socket. */
 class DispatcherRulesTest {
+    @TempDir
+    static java.nio.file.Path dir;
+
     private static final String OK = simple("OK");
     private static final String QUEUED = simple("QUEUED");
     private static final String EXECABORT = error("EXECABORT Transaction discarded because of previous errors.");
@@ -234,7 +238,7 @@ class DispatcherRulesTest {
     }
 
     private static SimNodeConfig clusterConfig() {
-        return SimNodeConfig.defaults().with("cluster-enabled", "yes");
+        return SimNodeConfig.defaults().with("cluster-enabled", "yes").with("dir", dir.toString());
     }
 
     private RespClient connect(SimNodeConfig config) {

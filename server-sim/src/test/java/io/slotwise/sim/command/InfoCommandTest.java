@@ -17,8 +17,11 @@ import io.slotwise.sim.keyspace.StringValue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InfoCommandTest {
+    @TempDir
+    java.nio.file.Path dir;
 
     @Test
     void defaultInfoHasRedisSectionsInOrderAndTheFieldsRedisCliReads() {
@@ -56,7 +59,8 @@ class InfoCommandTest {
 
     @Test
     void sectionsAreChosenCaseInsensitivelyAndAllAddsTheRest() {
-        try (SimNode node = start(SimNodeConfig.defaults().with("cluster-enabled", "yes"));
+        try (SimNode node = start(
+                        SimNodeConfig.defaults().with("cluster-enabled", "yes").with("dir", dir.toString()));
                 RespClient client = RespClient.connect(node.port())) {
             client.call("HELLO", "3");
             String reply = client.call("INFO", "CLUSTER", "server");
