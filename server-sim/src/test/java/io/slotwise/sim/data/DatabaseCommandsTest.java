@@ -89,9 +89,13 @@ class DatabaseCommandsTest {
             assertEquals(error("ERR SWAPDB is not allowed in cluster mode"), client.call("SWAPDB", "0", "1"));
             assertEquals(
                     error("ERR Copying to another database is not allowed in cluster mode"),
+                    client.call("COPY", "k", "{k}2", "DB", "1"));
+            assertEquals(OUT_OF_RANGE, client.call("COPY", "k", "{k}2", "DB", "16"), "Redis has 16 databases");
+            assertEquals(integer(1), client.call("COPY", "k", "{k}2", "DB", "0"));
+            // Keys of different slots are refused before the command runs, as by Redis.
+            assertEquals(
+                    error("CROSSSLOT Keys in request don't hash to the same slot"),
                     client.call("COPY", "k", "k2", "DB", "1"));
-            assertEquals(OUT_OF_RANGE, client.call("COPY", "k", "k2", "DB", "16"), "Redis has 16 databases");
-            assertEquals(integer(1), client.call("COPY", "k", "k2", "DB", "0"));
         }
     }
 }

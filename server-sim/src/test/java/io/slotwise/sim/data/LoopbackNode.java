@@ -1,17 +1,27 @@
 package io.slotwise.sim.data;
 
+import io.slotwise.sim.NodeModule;
+import io.slotwise.sim.Resp;
 import io.slotwise.sim.RespClient;
 import io.slotwise.sim.SimNode;
 import io.slotwise.sim.SimNodeConfig;
+import io.slotwise.sim.clustermode.ClusterModeModule;
 import io.slotwise.sim.keyspace.Keyspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * A node on an ephemeral loopback port whose keyspace runs on a clock the test moves, plus the clients the test opens;
@@ -25,21 +35,57 @@ final class LoopbackNode implements AutoCloseable {
     private final Keyspace keyspace;
     private final SimNode node;
     private final List<RespClient> clients = new ArrayList<>();
+    private final Path directory;
 
-    private LoopbackNode(SimNodeConfig config) {
+    private LoopbackNode(SimNodeConfig config, Path directory, NodeModule... modules) {
         LongSupplier clock = nowMillis::get;
         this.keyspace = new Keyspace(clock, new SplittableRandom(7));
-        this.node = SimNode.builder(config.with("port", "0")).keyspace(keyspace).start();
+        this.directory = directory;
+        SimNode.Builder builder = SimNode.builder(config.with("port", "0")).keyspace(keyspace);
+        for (NodeModule module : modules) {
+            builder.module(module);
+        }
+        this.node = builder.start();
     }
 
     /** Starts a standalone node. */
     static LoopbackNode start() {
-        return new LoopbackNode(SimNodeConfig.defaults());
+        return new LoopbackNode(SimNodeConfig.defaults(), null);
     }
 
-    /** Starts a node with {@code cluster-enabled yes} (no slots assigned, no redirect check installed). */
+    /**
+     * Starts a node with {@code cluster-enabled yes} that owns every slot, its nodes.conf in a temporary directory, and
+     * returns once it reports {@code cluster_state:ok}.
+     */
     static LoopbackNode startInClusterMode() {
-        return new LoopbackNode(SimNodeConfig.defaults().with("cluster-enabled", "yes"));
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("slotwise-data-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LoopbackNode node = new LoopbackNode(
+                SimNodeConfig.defaults()
+                        .with("cluster-enabled", "yes")
+                        .with("cluster-node-timeout", "500")
+                        .with("dir", dir.toString()),
+                dir,
+                new ClusterModeModule().withWritableDelayMillis(0));
+        try {
+            RespClient admin = node.client();
+            admin.call("CLUSTER", "ADDSLOTSRANGE", "0", "16383");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!Resp.textOf(admin.call("CLUSTER", "INFO")).startsWith("cluster_state:ok")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cluster_state did not become ok");
+                }
+                Thread.onSpinWait();
+            }
+            return node;
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
     }
 
     /** Opens a RESP2 client. */
@@ -98,5 +144,17 @@ final class LoopbackNode implements AutoCloseable {
     public void close() {
         clients.forEach(RespClient::close);
         node.close();
+        if (directory != null) {
+            deleteRecursively(directory);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
