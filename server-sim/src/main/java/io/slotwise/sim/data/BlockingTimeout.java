@@ -22,10 +22,8 @@ final class BlockingTimeout {
      *     {@code ERR timeout is out of range}
      */
     static long parseMillis(CommandContext ctx, int index, long nowMillis) {
-        X87LongDouble seconds = X87LongDouble.parse(ctx.arg(index));
-        if (seconds == null) {
-            throw new CommandException("ERR timeout is not a float or out of range");
-        }
+        LongDouble seconds = LongDouble.parse(ctx.arg(index))
+                .orElseThrow(() -> new CommandException("ERR timeout is not a float or out of range"));
         long millis = seconds.times(1000).truncateToLong();
         if (millis < 0) {
             throw new CommandException("ERR timeout is negative");

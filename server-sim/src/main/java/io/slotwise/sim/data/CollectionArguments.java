@@ -2,6 +2,7 @@ package io.slotwise.sim.data;
 
 import io.slotwise.sim.command.CommandContext;
 import io.slotwise.sim.command.CommandException;
+import io.slotwise.sim.command.RedisNumbers;
 import io.slotwise.sim.keyspace.Bytes;
 import io.slotwise.sim.keyspace.Key;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class CollectionArguments {
      * @throws CommandException with the error
      */
     static long rangeLong(CommandContext ctx, int index, long min, long max, String message) {
-        OptionalLong parsed = DecimalLong.parse(ctx.arg(index));
+        OptionalLong parsed = RedisNumbers.parseLong(ctx.arg(index));
         if (parsed.isEmpty()) {
             throw new CommandException(message == null ? NOT_AN_INTEGER : "ERR " + message);
         }

@@ -1,5 +1,6 @@
 package io.slotwise.sim.data;
 
+import io.slotwise.sim.command.RedisNumbers;
 import io.slotwise.sim.keyspace.Bytes;
 import io.slotwise.sim.keyspace.HashValue;
 import io.slotwise.sim.keyspace.SetValue;
@@ -45,7 +46,7 @@ final class CompactEncoding {
             return false;
         }
         for (Bytes member : set.members()) {
-            if (DecimalLong.parse(member.toByteArray()).isEmpty()) {
+            if (RedisNumbers.parseLong(member.toByteArray()).isEmpty()) {
                 return false;
             }
         }
@@ -70,7 +71,7 @@ final class CompactEncoding {
         List<Bytes> members = set.members();
         if (isIntset(set)) {
             members.sort(Comparator.comparingLong(
-                    member -> DecimalLong.parse(member.toByteArray()).getAsLong()));
+                    member -> RedisNumbers.parseLong(member.toByteArray()).getAsLong()));
         }
         return members;
     }

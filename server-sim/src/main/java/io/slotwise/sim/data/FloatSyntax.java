@@ -107,8 +107,7 @@ final class FloatSyntax {
         if (exponent == null || Math.abs(exponent - 4L * fractionDigits) > BINARY_EXPONENT_LIMIT) {
             return unscaled.signum() == 0 ? BigDecimal.ZERO : null;
         }
-        return X87LongDouble.scaleByPowerOfTwo(
-                new BigDecimal(unscaled), Math.toIntExact(exponent - 4L * fractionDigits));
+        return scaleByPowerOfTwo(new BigDecimal(unscaled), Math.toIntExact(exponent - 4L * fractionDigits));
     }
 
     /** Returns the exponent, 0 when absent, or null when it is too large to matter (the value is 0, inf or rejected). */
@@ -123,5 +122,13 @@ final class FloatSyntax {
         }
         long value = Long.parseLong(significant);
         return text.startsWith("-") ? -value : value;
+    }
+
+    /** Returns {@code value × 2^power} exactly. */
+    private static BigDecimal scaleByPowerOfTwo(BigDecimal value, int power) {
+        if (power >= 0) {
+            return value.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(power)));
+        }
+        return value.multiply(new BigDecimal(BigInteger.valueOf(5).pow(-power))).scaleByPowerOfTen(power);
     }
 }

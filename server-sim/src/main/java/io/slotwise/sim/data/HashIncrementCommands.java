@@ -2,6 +2,7 @@ package io.slotwise.sim.data;
 
 import io.slotwise.sim.command.CommandContext;
 import io.slotwise.sim.command.CommandException;
+import io.slotwise.sim.command.RedisNumbers;
 import io.slotwise.sim.keyspace.Bytes;
 import io.slotwise.sim.keyspace.HashValue;
 import io.slotwise.sim.keyspace.Key;
@@ -11,7 +12,7 @@ import java.util.OptionalLong;
 
 /**
  * HINCRBY and HINCRBYFLOAT, with Redis 7.0's checks in its order: the increment, then the key's type, then the stored
- * value. HINCRBYFLOAT computes in x87 long double ({@link X87LongDouble}) and stores and answers the result in Redis's
+ * value. HINCRBYFLOAT computes in x87 long double ({@link LongDouble}) and stores and answers the result in Redis's
  * human format ({@code 10.5 + 0.1} gives {@code 10.6}). A failed increment changes nothing, not even creating the key.
  */
 final class HashIncrementCommands {
@@ -30,7 +31,7 @@ final class HashIncrementCommands {
         Bytes current = currentValue(keyspace, key, field);
         long value = 0;
         if (current != null) {
-            OptionalLong parsed = DecimalLong.parse(current.toByteArray());
+            OptionalLong parsed = RedisNumbers.parseLong(current.toByteArray());
             if (parsed.isEmpty()) {
                 throw new CommandException("ERR hash value is not an integer");
             }
@@ -46,26 +47,22 @@ final class HashIncrementCommands {
     }
 
     private static Reply hincrbyfloat(CommandContext ctx) {
-        X87LongDouble increment = X87LongDouble.parse(ctx.arg(3));
-        if (increment == null) {
-            throw new CommandException("ERR value is not a valid float");
-        }
-        if (!increment.isFinite()) {
+        LongDouble increment =
+                LongDouble.parse(ctx.arg(3)).orElseThrow(() -> new CommandException("ERR value is not a valid float"));
+        if (increment.isInfinite()) {
             throw new CommandException("ERR value is NaN or Infinity");
         }
         Key key = CollectionArguments.key(ctx, 1);
         Keyspace keyspace = DataContext.keyspace(ctx);
         Bytes field = CollectionArguments.bytes(ctx, 2);
         Bytes current = currentValue(keyspace, key, field);
-        X87LongDouble value = X87LongDouble.ZERO;
+        LongDouble value = LongDouble.ZERO;
         if (current != null) {
-            value = X87LongDouble.parse(current.toByteArray());
-            if (value == null) {
-                throw new CommandException("ERR hash value is not a float");
-            }
+            value = LongDouble.parse(current.toByteArray())
+                    .orElseThrow(() -> new CommandException("ERR hash value is not a float"));
         }
-        X87LongDouble result = value.plus(increment);
-        if (!result.isFinite()) {
+        LongDouble result = value.plus(increment);
+        if (result.isInfinite()) {
             throw new CommandException("ERR increment would produce NaN or Infinity");
         }
         String text = result.toHumanString();

@@ -89,6 +89,38 @@ final class LongDouble {
     }
 
     /**
+     * Returns the correctly rounded product with a positive integer, as the FPU computes {@code seconds * 1000} for a
+     * blocking command's timeout.
+     *
+     * @param factor the factor, at least 1
+     * @return the product, infinite on overflow
+     */
+    LongDouble times(long factor) {
+        if (factor <= 0) {
+            throw new IllegalArgumentException("factor must be positive: " + factor);
+        }
+        if (infinite) {
+            return this;
+        }
+        return round(negative, significand.multiply(BigInteger.valueOf(factor)), BigInteger.ONE, exponent);
+    }
+
+    /**
+     * Converts to a 64-bit integer truncating towards zero, as C's cast does on x86-64: infinities and values out of
+     * range give {@link Long#MIN_VALUE} (the FPU's "integer indefinite").
+     */
+    long truncateToLong() {
+        if (infinite) {
+            return Long.MIN_VALUE;
+        }
+        BigInteger magnitude = exponent >= 0 ? significand.shiftLeft(exponent) : significand.shiftRight(-exponent);
+        if (magnitude.bitLength() >= 64) {
+            return Long.MIN_VALUE;
+        }
+        return negative ? -magnitude.longValueExact() : magnitude.longValueExact();
+    }
+
+    /**
      * Formats as Redis's human-friendly long double text: {@code %.17Lf}, then trailing zeros and a trailing point
      * removed; {@code -0} becomes {@code 0}; infinities print as {@code inf} and {@code -inf}.
      */
