@@ -183,9 +183,4 @@ public final class NettyClusterClient implements RedisClusterClient {
             }
         }
     }
-
-    /** The node addresses the client connects to now, after mapping; for tests. */
-    java.util.Set<NodeAddress> connectedAddresses() {
-        return registry.connectedAddresses();
-    }
 }
