@@ -30,9 +30,10 @@ import java.util.function.UnaryOperator;
  *
  * <p>Every connection gets the same {@link ConnectionOptions}; when the client reads from replicas they all send
  * {@code READONLY}, which lets a replica serve reads and changes nothing on a primary, so one connection per node
- * serves both roles and survives failovers. Connections fail fast while down ({@code FAIL_FAST}): a command for a node
- * that cannot be reached fails at once as not sent, so the cluster layer can retry it against a refreshed topology
- * instead of waiting for a reconnect.
+ * serves both roles and survives failovers. While a connection is down, commands sent to it wait for its next
+ * reconnect attempt ({@code QUEUE}, within their timeout): a brief drop stays invisible, and when the node is really
+ * gone the attempt fails them as not sent, by which time the lost connection has triggered a topology refresh and the
+ * retry goes to the slot's new owner.
  *
  * <p>Thread-safe.
  */

@@ -117,7 +117,7 @@ public final class NettyClusterClient implements RedisClusterClient {
                 .clientName(options.clientName().orElse(null))
                 .readOnly(options.readFrom().usesReplicas())
                 .sslContext(sslContext)
-                .disconnectedBehavior(DisconnectedBehavior.FAIL_FAST)
+                .disconnectedBehavior(DisconnectedBehavior.QUEUE)
                 .build();
     }
 

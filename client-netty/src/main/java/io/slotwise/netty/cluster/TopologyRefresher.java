@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>A refresh asks up to {@value #VIEWS_WANTED} nodes for their view ({@link TopologyQuery}), in parallel, over the
  * client's ordinary connections (no connection is opened just for a refresh), and installs the view most of them agree
  * on ({@link TopologyConsensus}), so one stale node cannot mislead the client. The nodes asked are the known primaries
- * in random order, then the seeds; nodes that fail are replaced by the next candidates. After a refresh, connections
+ * in random order, then the seeds, leaving out nodes whose connection is down; nodes that fail are replaced by the
+ * next candidates. After a refresh, connections
  * to nodes that left the topology are closed (after a grace period of one command timeout).
  *
  * <p>Refreshes run periodically (a timer on one event loop) and when {@link #trigger()}ed by a MOVED, a lost
@@ -197,7 +198,10 @@ final class TopologyRefresher {
         }
     }
 
-    /** Known primaries in random order, then the seeds. */
+    /**
+     * Known primaries in random order, then the seeds; nodes whose connection is down are left out (a query to them
+     * would wait for a reconnect), unless no other node is left.
+     */
     private List<NodeAddress> candidates() {
         List<NodeAddress> primaries = new ArrayList<>();
         for (Shard shard : current.get().shards()) {
@@ -206,7 +210,13 @@ final class TopologyRefresher {
         Collections.shuffle(primaries);
         Set<NodeAddress> ordered = new LinkedHashSet<>(primaries);
         ordered.addAll(seeds);
-        return List.copyOf(ordered);
+        List<NodeAddress> reachable = new ArrayList<>();
+        for (NodeAddress node : ordered) {
+            if (!registry.isUnreachable(node)) {
+                reachable.add(node);
+            }
+        }
+        return reachable.isEmpty() ? List.copyOf(ordered) : reachable;
     }
 
     private void report(long start, ClusterTopology topology, Throwable failure) {

@@ -26,7 +26,7 @@ public final class RecordingEvents implements ClientEventListener {
     public final AtomicInteger succeeded = new AtomicInteger();
     public final List<Throwable> failed = new CopyOnWriteArrayList<>();
     public final AtomicInteger inFlight = new AtomicInteger();
-    public final List<NodeAddress> connectFailures = new CopyOnWriteArrayList<>();
+    public final List<NodeAddress> connectionTrouble = new CopyOnWriteArrayList<>();
     public final AtomicInteger closed = new AtomicInteger();
 
     @Override
@@ -76,7 +76,12 @@ public final class RecordingEvents implements ClientEventListener {
 
     @Override
     public void connectFailed(NodeAddress node, Throwable cause) {
-        connectFailures.add(node);
+        connectionTrouble.add(node);
+    }
+
+    @Override
+    public void disconnected(NodeAddress node, Throwable cause) {
+        connectionTrouble.add(node);
     }
 
     @Override
