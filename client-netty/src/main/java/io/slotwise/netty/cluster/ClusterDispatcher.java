@@ -143,21 +143,23 @@ final class ClusterDispatcher {
             Command<T> command, long start, CompletableFuture<T> result, RespValue value, Throwable failure) {
         pending.remove(result);
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        if (result.isDone()) {
+            return;
+        }
+        // Events first, so that metrics include a command by the time its caller sees it complete.
         if (failure == null) {
             try {
                 T decoded = command.decode(value);
-                if (result.complete(decoded)) {
-                    listener.commandSucceeded(command.name(), latency);
-                }
+                listener.commandSucceeded(command.name(), latency);
+                result.complete(decoded);
                 return;
             } catch (RuntimeException e) {
                 failure = e;
             }
         }
         Throwable cause = RetryClassifier.unwrap(failure);
-        if (result.completeExceptionally(cause)) {
-            listener.commandFailed(command.name(), latency, cause);
-        }
+        listener.commandFailed(command.name(), latency, cause);
+        result.completeExceptionally(cause);
     }
 
     /** A command whose keys share one slot: routed against a fresh snapshot on each attempt. */

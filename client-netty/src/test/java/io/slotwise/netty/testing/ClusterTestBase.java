@@ -1,5 +1,6 @@
 package io.slotwise.netty.testing;
 
+import io.netty.util.concurrent.EventExecutor;
 import io.slotwise.ClusterClientOptions;
 import io.slotwise.RedisClusterClient;
 import io.slotwise.RetrySettings;
@@ -26,9 +27,13 @@ public abstract class ClusterTestBase {
     protected final RecordingEvents events = new RecordingEvents();
     private final List<RedisClusterClient> clients = new CopyOnWriteArrayList<>();
 
+    /** Creates the shared resources and starts their threads now, so that tests can tell other threads apart. */
     @BeforeAll
-    static void createResources() {
+    static void createResources() throws InterruptedException {
         resources = ClientResources.create(2);
+        for (EventExecutor loop : resources.eventLoopGroup()) {
+            loop.submit(() -> {}).sync();
+        }
     }
 
     @AfterAll
