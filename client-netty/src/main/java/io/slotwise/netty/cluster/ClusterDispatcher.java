@@ -134,11 +134,6 @@ final class ClusterDispatcher {
         closed = true;
     }
 
-    /** Whether the client is closing; stops retries. */
-    boolean isClosed() {
-        return closed;
-    }
-
     private <T> void complete(
             Command<T> command, long start, CompletableFuture<T> result, RespValue value, Throwable failure) {
         pending.remove(result);

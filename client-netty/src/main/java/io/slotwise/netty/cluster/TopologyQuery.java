@@ -6,6 +6,7 @@ import io.slotwise.resp.RawCommand;
 import io.slotwise.resp.RespValue;
 import io.slotwise.routing.TopologyParser;
 import io.slotwise.topology.ClusterTopology;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -31,7 +32,7 @@ final class TopologyQuery {
         String host = connection.address().host();
         return connection.send(SHARDS).thenCompose(shards -> {
             if (!(shards.withoutAttributes() instanceof RespValue.Error)) {
-                return java.util.concurrent.CompletableFuture.completedFuture(TopologyParser.fromShards(shards, host));
+                return CompletableFuture.completedFuture(TopologyParser.fromShards(shards, host));
             }
             return connection.send(SLOTS).thenApply(slots -> {
                 if (slots.withoutAttributes() instanceof RespValue.Error error) {

@@ -87,7 +87,7 @@ final class TopologyRefresher {
      */
     CompletionStage<ClusterTopology> discover() {
         long start = System.nanoTime();
-        return refreshFrom(seeds).whenComplete((topology, failure) -> report(start, topology, failure));
+        return refreshFrom(seeds).whenComplete((topology, failure) -> reportFailure(start, failure));
     }
 
     /** Starts the periodic refresh, if the period is not zero. */
@@ -165,7 +165,7 @@ final class TopologyRefresher {
     private void runRefresh() {
         long start = System.nanoTime();
         refreshFrom(candidates()).whenComplete((topology, failure) -> {
-            report(start, topology, failure);
+            reportFailure(start, failure);
             gate.updateAndGet(RefreshGate::completed);
         });
     }
@@ -219,7 +219,7 @@ final class TopologyRefresher {
         return reachable.isEmpty() ? List.copyOf(ordered) : reachable;
     }
 
-    private void report(long start, ClusterTopology topology, Throwable failure) {
+    private void reportFailure(long start, Throwable failure) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (failure != null) {
             listener.topologyRefreshFailed(took, failure);
@@ -229,7 +229,7 @@ final class TopologyRefresher {
     /** Collects views from the candidates, completes them from the chosen view's primaries, chooses, installs. */
     private CompletionStage<ClusterTopology> refreshFrom(List<NodeAddress> candidates) {
         long start = System.nanoTime();
-        ViewCollection collection = new ViewCollection();
+        TopologyViews collection = new TopologyViews(registry);
         return collection
                 .gather(candidates)
                 .thenCompose(ignored -> {
@@ -274,65 +274,5 @@ final class TopologyRefresher {
             keep.add(node.address());
         }
         registry.retainOnly(keep, connectionGrace);
-    }
-
-    /** The views of one refresh and the reasons nodes gave none; asks nodes it has not asked yet. */
-    private final class ViewCollection {
-        private final List<ClusterTopology> views = Collections.synchronizedList(new ArrayList<>());
-        private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        private final Set<NodeAddress> asked = Collections.synchronizedSet(new LinkedHashSet<>());
-
-        List<ClusterTopology> views() {
-            return List.copyOf(views);
-        }
-
-        String failures() {
-            return String.join("; ", failures);
-        }
-
-        /** Asks candidates not yet asked, a batch at a time, until enough views are in or none are left. */
-        CompletionStage<Void> gather(List<NodeAddress> candidates) {
-            List<NodeAddress> batch = new ArrayList<>();
-            for (NodeAddress candidate : candidates) {
-                if (batch.size() >= VIEWS_WANTED - views.size()) {
-                    break;
-                }
-                if (asked.add(candidate)) {
-                    batch.add(candidate);
-                }
-            }
-            if (batch.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
-            }
-            List<CompletableFuture<Void>> queries = new ArrayList<>();
-            for (NodeAddress node : batch) {
-                queries.add(ask(node));
-            }
-            return CompletableFuture.allOf(queries.toArray(CompletableFuture[]::new))
-                    .thenCompose(ignored -> views.size() >= VIEWS_WANTED
-                            ? CompletableFuture.completedFuture(null)
-                            : gather(candidates));
-        }
-
-        private CompletableFuture<Void> ask(NodeAddress node) {
-            CompletionStage<ClusterTopology> view;
-            try {
-                view = TopologyQuery.fetch(registry.get(node));
-            } catch (RuntimeException e) {
-                view = CompletableFuture.failedFuture(e);
-            }
-            return view.handle((topology, failure) -> {
-                        if (failure != null) {
-                            Throwable cause = io.slotwise.netty.retry.RetryClassifier.unwrap(failure);
-                            failures.add(node + " (" + cause.getMessage() + ")");
-                        } else if (topology.shards().isEmpty()) {
-                            failures.add(node + " (it knows no shard)");
-                        } else {
-                            views.add(topology);
-                        }
-                        return (Void) null;
-                    })
-                    .toCompletableFuture();
-        }
     }
 }

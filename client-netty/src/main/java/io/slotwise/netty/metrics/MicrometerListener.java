@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.slotwise.RedirectLimitExceededException;
 import io.slotwise.RedisCommandException;
 import io.slotwise.RedisConnectionException;
@@ -245,7 +246,7 @@ public final class MicrometerListener implements ClientEventListener, MeterBinde
         return "client_error";
     }
 
-    private static final MeterRegistry NOOP = new io.micrometer.core.instrument.composite.CompositeMeterRegistry();
+    private static final MeterRegistry NOOP = new CompositeMeterRegistry();
 
     @FunctionalInterface
     private interface MeterFactory {
