@@ -161,7 +161,8 @@ public final class ClusterClientOptions {
 
     /**
      * Maps the address a node announces (in the topology and in redirects) to the address the client connects to, for
-     * NAT, Docker or port forwarding. Seeds are used as given. The identity by default.
+     * NAT, Docker or port forwarding. It is applied to every address the client connects to, seeds included, so it
+     * should return addresses it does not know unchanged. The identity by default.
      */
     public UnaryOperator<NodeAddress> addressMapper() {
         return addressMapper;

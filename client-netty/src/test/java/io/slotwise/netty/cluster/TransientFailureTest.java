@@ -13,6 +13,8 @@ import io.slotwise.netty.testing.ClusterTestBase;
 import io.slotwise.netty.testing.FakeClusterNode;
 import io.slotwise.routing.SlotHash;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +46,27 @@ class TransientFailureTest extends ClusterTestBase {
         assertEquals(2, events.retries.size());
         assertEquals(3, events.retries.get(1).attempt());
         assertEquals("v", cluster.value(key));
+    }
+
+    @Test
+    void retriesWaitAnExponentiallyGrowingBackoff() throws InterruptedException {
+        startCluster(2, 0);
+        RedisClusterClient client = connect(options(cluster.primaries().get(0))
+                .retry(new RetrySettings(3, Duration.ofMillis(100), Duration.ofSeconds(1)))
+                .build());
+        FakeClusterNode owner = cluster.primaries().get(1);
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        owner.script("SET", 3, exchange -> {
+            arrivals.add(System.nanoTime());
+            exchange.reply(arrivals.size() < 3 ? "-TRYAGAIN later\r\n" : "+OK\r\n");
+        });
+
+        assertEquals("OK", Await.value(client.async().set(cluster.keyServedBy(owner, "backoff"), "v")));
+
+        long first = Duration.ofNanos(arrivals.get(1) - arrivals.get(0)).toMillis();
+        long second = Duration.ofNanos(arrivals.get(2) - arrivals.get(1)).toMillis();
+        assertTrue(first >= 50, "the first backoff is 100 ms +- 50 %, was " + first + " ms");
+        assertTrue(second >= 100, "the second backoff is 200 ms +- 50 %, was " + second + " ms");
     }
 
     @Test
