@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *         .build();
  * }</pre>
  *
- * <p>Events that arrive before {@link #bindTo(MeterRegistry)} are not recorded. Thread-safe.
+ * <p>Bind the listener ({@link #bindTo(MeterRegistry)}, or create it bound with {@link #bindTo(MeterRegistry,
+ * Iterable)}) before registering it: events that arrive before are not recorded. Thread-safe.
  */
 public final class MicrometerListener implements ClientEventListener, MeterBinder {
 

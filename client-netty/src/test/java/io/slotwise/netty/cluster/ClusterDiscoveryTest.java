@@ -10,8 +10,11 @@ import io.slotwise.RedisConnectionException;
 import io.slotwise.netty.testing.Await;
 import io.slotwise.netty.testing.ClusterTestBase;
 import io.slotwise.netty.testing.FakeClusterNode;
+import io.slotwise.netty.testing.FakeRedisServer;
+import io.slotwise.netty.testing.Responder;
 import io.slotwise.routing.SlotHash;
 import io.slotwise.topology.NodeAddress;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -116,5 +119,22 @@ class ClusterDiscoveryTest extends ClusterTestBase {
                         .address()
                         .host());
         assertEquals(1, second.requests("SET").size());
+    }
+
+    @Test
+    void theConnectionToASeedOutsideTheTopologyIsClosedAfterDiscovery() throws InterruptedException {
+        startCluster(2, 0);
+        try (FakeRedisServer outsider = FakeRedisServer.start(Responder.standard())) {
+            RedisClusterClient client = connect(options(cluster.primaries().get(0))
+                    .seeds(
+                            "redis://" + outsider.address(),
+                            cluster.primaries().get(0).seed())
+                    .commandTimeout(Duration.ofMillis(500))
+                    .build());
+
+            assertEquals(1, outsider.acceptedConnections(), "the outsider was asked for its view");
+            assertTrue(client.topology().nodeAt(outsider.address()).isEmpty());
+            Await.until(() -> outsider.openConnections() == 0, () -> "the outsider's connection was closed");
+        }
     }
 }

@@ -17,8 +17,7 @@ import io.slotwise.netty.testing.Await;
 import io.slotwise.netty.testing.ClusterTestBase;
 import io.slotwise.netty.testing.FakeClusterNode;
 import io.slotwise.routing.SlotHash;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class MicrometerListenerTest extends ClusterTestBase {
@@ -87,21 +86,27 @@ class MicrometerListenerTest extends ClusterTestBase {
                 .build());
         Await.value(client.async().set("k", "v"));
 
-        Set<String> documented = java.util.Arrays.stream(ClientMeters.values())
-                .map(ClientMeters::meterName)
-                .collect(Collectors.toSet());
+        assertFalse(registry.getMeters().isEmpty());
         for (Meter meter : registry.getMeters()) {
             String name = meter.getId().getName();
-            assertTrue(documented.contains(name), name + " is not documented");
-            ClientMeters described = ClientMeters.valueOf(name.substring("slotwise.".length())
-                    .replace('.', '_')
-                    .toUpperCase(java.util.Locale.ROOT)
-                    .replace("NODE_REQUESTS_IN_FLIGHT", "NODE_IN_FLIGHT")
-                    .replace("COMMAND_RETRIES", "RETRIES"));
-            for (String tagKey : described.tagKeys()) {
+            ClientMeters documented = Arrays.stream(ClientMeters.values())
+                    .filter(m -> m.meterName().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " is not documented in ClientMeters"));
+            for (String tagKey : documented.tagKeys()) {
                 assertNotNull(meter.getId().getTag(tagKey), name + " has tag " + tagKey);
             }
+            assertEquals(documented.type().name(), typeOf(meter), name);
         }
+    }
+
+    private static String typeOf(Meter meter) {
+        if (meter instanceof Timer) {
+            return "TIMER";
+        }
+        return meter instanceof Counter
+                ? "COUNTER"
+                : meter instanceof Gauge ? "GAUGE" : meter.getClass().getName();
     }
 
     @Test
