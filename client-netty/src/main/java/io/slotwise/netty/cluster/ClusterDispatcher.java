@@ -1,0 +1,288 @@
+package io.slotwise.netty.cluster;
+
+import io.slotwise.RedisCommandException;
+import io.slotwise.RedisException;
+import io.slotwise.UncoveredSlotException;
+import io.slotwise.command.Command;
+import io.slotwise.command.CommandTrait;
+import io.slotwise.command.Routing;
+import io.slotwise.event.ClientEventListener;
+import io.slotwise.event.RedirectKind;
+import io.slotwise.netty.connection.NodeConnection;
+import io.slotwise.netty.retry.RetryClassifier;
+import io.slotwise.netty.retry.TransientRetry;
+import io.slotwise.resp.RawCommand;
+import io.slotwise.resp.RespCommandArgs;
+import io.slotwise.resp.RespValue;
+import io.slotwise.routing.Redirect;
+import io.slotwise.routing.RedirectPolicy;
+import io.slotwise.routing.RedirectTrail;
+import io.slotwise.topology.ClusterTopology;
+import io.slotwise.topology.NodeAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one class that joins routing and I/O. For each command:
+ *
+ * <ol>
+ *   <li>read the topology once ({@link TopologyRefresher#current()}) and never again for that attempt;
+ *   <li>route: by the command's slot ({@link NodeSelector}), to any node, to every primary or node ({@link
+ *       FanOutExecutor}), or per slot for a split multi-key command ({@link SplitExecutor}, one pipelined batch per
+ *       node);
+ *   <li>write to the node's connection ({@link ConnectionRegistry});
+ *   <li>on an error reply, ask {@link RedirectPolicy} and act on its decision: {@code MOVED} patches the slot and
+ *       triggers a refresh, then the command goes to the new owner; {@code ASK} sends {@code ASKING} and the command to
+ *       the target as one batch; {@code RetryLater} and retryable connection failures end the attempt, and {@link
+ *       TransientRetry} starts a new one, from step 1, after a backoff; anything else fails the command;
+ *   <li>merge (split, fan-out) and decode once.
+ * </ol>
+ *
+ * <p>Every returned stage completes: each request has the command timeout, redirects and retries are bounded, and
+ * {@link #failPending} completes whatever is left when the client closes. Thread-safe.
+ */
+final class ClusterDispatcher {
+
+    private static final RespCommandArgs ASKING = RawCommand.of("ASKING");
+    private static final Duration INDEFINITELY = Duration.ofDays(36_500);
+
+    private final TopologyRefresher topology;
+    private final ConnectionRegistry registry;
+    private final NodeSelector selector;
+    private final RedirectPolicy redirects;
+    private final TransientRetry retry;
+    private final ClientEventListener listener;
+    private final Duration commandTimeout;
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    ClusterDispatcher(
+            TopologyRefresher topology,
+            ConnectionRegistry registry,
+            NodeSelector selector,
+            RedirectPolicy redirects,
+            TransientRetry retry,
+            ClientEventListener listener,
+            Duration commandTimeout) {
+        this.topology = topology;
+        this.registry = registry;
+        this.selector = selector;
+        this.redirects = redirects;
+        this.retry = retry;
+        this.listener = listener;
+        this.commandTimeout = commandTimeout;
+    }
+
+    /**
+     * Sends a command and decodes its final reply.
+     *
+     * @param command the command
+     * @param <T> the decoded type
+     * @return completes with the decoded reply or the failure the caller should see
+     */
+    <T> CompletionStage<T> execute(Command<T> command) {
+        long start = System.nanoTime();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        pending.add(result);
+        if (closed) {
+            complete(command, start, result, null, new RedisException("The client is closed"));
+            return result;
+        }
+        CompletionStage<RespValue> reply;
+        try {
+            reply = dispatch(command);
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        reply.whenComplete((value, failure) -> complete(command, start, result, value, failure));
+        return result;
+    }
+
+    /** Routes by the command's {@link Routing}; the caller decodes. */
+    private CompletionStage<RespValue> dispatch(Command<?> command) {
+        Routing routing = command.routing();
+        if (routing instanceof Routing.FanOut fanOut) {
+            return FanOutExecutor.run(
+                    command, fanOut, topology.current(), node -> retry.run(command, attempt -> follow(command, node)));
+        }
+        if (routing instanceof Routing.AnyNode) {
+            return retry.run(command, attempt -> follow(command, selector.forAnyNode(command, topology.current())));
+        }
+        return command.slot().isPresent()
+                ? keyed(command, command.slot().getAsInt())
+                : SplitExecutor.run(command, this::parts);
+    }
+
+    /** Fails every command still pending; called once the client's connections are closed. */
+    void failPending(String why) {
+        closed = true;
+        for (CompletableFuture<?> future : List.copyOf(pending)) {
+            future.completeExceptionally(new RedisException(why));
+            pending.remove(future);
+        }
+    }
+
+    /** Stops accepting commands; those pending are no longer retried. */
+    void close() {
+        closed = true;
+    }
+
+    private <T> void complete(
+            Command<T> command, long start, CompletableFuture<T> result, RespValue value, Throwable failure) {
+        pending.remove(result);
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        if (result.isDone()) {
+            return;
+        }
+        // Events first, so that metrics include a command by the time its caller sees it complete.
+        if (failure == null) {
+            try {
+                T decoded = command.decode(value);
+                listener.commandSucceeded(command.name(), latency);
+                result.complete(decoded);
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        Throwable cause = RetryClassifier.unwrap(failure);
+        listener.commandFailed(command.name(), latency, cause);
+        result.completeExceptionally(cause);
+    }
+
+    /** A command whose keys share one slot: routed against a fresh snapshot on each attempt. */
+    private CompletionStage<RespValue> keyed(Command<?> command, int slot) {
+        return retry.run(command, attempt -> follow(command, route(command, slot, topology.current())));
+    }
+
+    private NodeAddress route(Command<?> command, int slot, ClusterTopology snapshot) {
+        try {
+            return selector.forSlot(command, slot, snapshot);
+        } catch (UncoveredSlotException e) {
+            topology.trigger();
+            throw e;
+        }
+    }
+
+    /**
+     * The parts of a split command: routed against one snapshot, sent to each node as one batch, each part then
+     * handling its redirects and retries on its own (a retry routes that part alone against a fresh snapshot).
+     */
+    private List<CompletionStage<RespValue>> parts(List<Command<RespValue>> parts) {
+        ClusterTopology snapshot = topology.current();
+        List<CompletionStage<RespValue>> replies = new ArrayList<>(parts.size());
+        Map<NodeAddress, List<Integer>> byNode = new LinkedHashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            replies.add(null);
+            Command<RespValue> part = parts.get(i);
+            int slot = part.slot().orElseThrow();
+            try {
+                byNode.computeIfAbsent(route(part, slot, snapshot), n -> new ArrayList<>())
+                        .add(i);
+            } catch (RuntimeException e) {
+                replies.set(i, keyed(part, slot));
+            }
+        }
+        byNode.forEach((node, indexes) -> {
+            List<Command<RespValue>> batch = new ArrayList<>(indexes.size());
+            for (int index : indexes) {
+                batch.add(parts.get(index));
+            }
+            List<CompletionStage<RespValue>> sent = sendBatch(node, batch);
+            for (int j = 0; j < indexes.size(); j++) {
+                Command<RespValue> part = batch.get(j);
+                CompletionStage<RespValue> first =
+                        sent.get(j).thenCompose(reply -> onReply(part, node, RedirectTrail.startingAt(node), reply));
+                int slot = part.slot().orElseThrow();
+                replies.set(
+                        indexes.get(j),
+                        retry.run(
+                                part,
+                                attempt -> attempt == 1 ? first : follow(part, route(part, slot, topology.current()))));
+            }
+        });
+        return replies;
+    }
+
+    /** Sends a command to a node and follows its redirects. */
+    private CompletionStage<RespValue> follow(Command<?> command, NodeAddress node) {
+        RedirectTrail trail = RedirectTrail.startingAt(node);
+        return send(node, command, false).thenCompose(reply -> onReply(command, node, trail, reply));
+    }
+
+    private CompletionStage<RespValue> onReply(
+            Command<?> command, NodeAddress node, RedirectTrail trail, RespValue reply) {
+        if (!(reply.withoutAttributes() instanceof RespValue.Error error)) {
+            return CompletableFuture.completedFuture(reply);
+        }
+        RedirectPolicy.Decision decision = redirects.decide(error.message(), node, trail);
+        if (decision instanceof RedirectPolicy.Decision.Follow follow) {
+            return redirect(command, node, follow);
+        }
+        if (decision instanceof RedirectPolicy.Decision.Fail fail) {
+            return CompletableFuture.failedFuture(fail.failure());
+        }
+        // RetryLater (transient: TransientRetry retries it by its code) and ReturnError both reach the caller as the
+        // server's error once no retry is left.
+        return CompletableFuture.failedFuture(new RedisCommandException(command.name(), error.message()));
+    }
+
+    private CompletionStage<RespValue> redirect(
+            Command<?> command, NodeAddress from, RedirectPolicy.Decision.Follow follow) {
+        Redirect redirect = follow.redirect();
+        NodeAddress target = redirect.target();
+        boolean ask = redirect instanceof Redirect.Ask;
+        listener.redirected(command.name(), ask ? RedirectKind.ASK : RedirectKind.MOVED, redirect.slot(), from, target);
+        if (ask) {
+            if (topology.current().nodeAt(target).isEmpty()) {
+                topology.trigger();
+            }
+        } else {
+            topology.applyMoved(redirect.slot(), target);
+            topology.trigger();
+        }
+        return send(target, command, ask).thenCompose(reply -> onReply(command, target, follow.trail(), reply));
+    }
+
+    private CompletionStage<RespValue> send(NodeAddress node, Command<?> command, boolean asking) {
+        if (command.has(CommandTrait.BLOCKING)) {
+            return sendBlocking(node, command, asking);
+        }
+        NodeConnection connection = registry.get(node);
+        listener.requestStarted(node);
+        CompletionStage<RespValue> reply =
+                asking ? connection.send(List.of(ASKING, command)).get(1) : connection.send(command);
+        return reply.whenComplete((value, failure) -> listener.requestFinished(node));
+    }
+
+    /** A blocking command gets a connection of its own, which waits its blocking timeout plus the command timeout. */
+    private CompletionStage<RespValue> sendBlocking(NodeAddress node, Command<?> command, boolean asking) {
+        Duration blocking = command.blockingTimeout().orElse(Duration.ZERO);
+        Duration timeout = blocking.isZero() ? INDEFINITELY : blocking.plus(commandTimeout);
+        NodeConnection connection = registry.dedicated(node, timeout);
+        listener.requestStarted(node);
+        CompletionStage<RespValue> reply =
+                asking ? connection.send(List.of(ASKING, command)).get(1) : connection.send(command);
+        return reply.whenComplete((value, failure) -> {
+            listener.requestFinished(node);
+            registry.release(connection);
+        });
+    }
+
+    private List<CompletionStage<RespValue>> sendBatch(NodeAddress node, List<Command<RespValue>> batch) {
+        NodeConnection connection = registry.get(node);
+        List<CompletionStage<RespValue>> replies = new ArrayList<>(batch.size());
+        for (CompletionStage<RespValue> reply : connection.send(batch)) {
+            listener.requestStarted(node);
+            replies.add(reply.whenComplete((value, failure) -> listener.requestFinished(node)));
+        }
+        return replies;
+    }
+}

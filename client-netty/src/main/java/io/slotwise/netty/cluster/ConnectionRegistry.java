@@ -1,0 +1,217 @@
+package io.slotwise.netty.cluster;
+
+import io.slotwise.RedisException;
+import io.slotwise.event.ClientEventListener;
+import io.slotwise.netty.ClientResources;
+import io.slotwise.netty.connection.ConnectionListener;
+import io.slotwise.netty.connection.ConnectionOptions;
+import io.slotwise.netty.connection.NodeConnection;
+import io.slotwise.topology.NodeAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The client's connections: one multiplexed {@link NodeConnection} per node, created on first use and keyed by the
+ * address the client connects to (the announced address after the address mapper, so two announced addresses that map
+ * to one endpoint share a connection).
+ *
+ * <p>Every connection gets the same {@link ConnectionOptions}; when the client reads from replicas they all send
+ * {@code READONLY}, which lets a replica serve reads and changes nothing on a primary, so one connection per node
+ * serves both roles and survives failovers. While a connection is down, commands sent to it wait for its next
+ * reconnect attempt ({@code QUEUE}, within their timeout): a brief drop stays invisible, and when the node is really
+ * gone the attempt fails them as not sent, by which time the lost connection has triggered a topology refresh and the
+ * retry goes to the slot's new owner.
+ *
+ * <p>Thread-safe.
+ */
+final class ConnectionRegistry {
+
+    private final ClientResources resources;
+    private final ConnectionOptions options;
+    private final UnaryOperator<NodeAddress> addressMapper;
+    private final Map<NodeAddress, NodeConnection> connections = new ConcurrentHashMap<>();
+    private final Set<NodeAddress> unreachable = ConcurrentHashMap.newKeySet();
+    private final Set<NodeConnection> retiring = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /**
+     * Creates an empty registry.
+     *
+     * @param resources the event loops connections run on
+     * @param base settings of every connection; its listener is replaced
+     * @param addressMapper maps announced addresses to the addresses connected to
+     * @param listener receives connection events
+     * @param onTrouble told the (mapped) address of a node whose connection failed or was lost
+     */
+    ConnectionRegistry(
+            ClientResources resources,
+            ConnectionOptions base,
+            UnaryOperator<NodeAddress> addressMapper,
+            ClientEventListener listener,
+            Consumer<NodeAddress> onTrouble) {
+        this.resources = resources;
+        this.addressMapper = addressMapper;
+        this.options = base.toBuilder()
+                .connectionListener(new Bridge(listener, onTrouble))
+                .build();
+    }
+
+    /**
+     * Returns the connection to a node, creating it (unopened) on first use.
+     *
+     * @param announced the node's address as the topology or a redirect names it
+     * @return its connection
+     * @throws RedisException if the registry is closed
+     */
+    NodeConnection get(NodeAddress announced) {
+        NodeAddress target = map(announced);
+        NodeConnection connection =
+                connections.computeIfAbsent(target, address -> NodeConnection.create(address, options, resources));
+        if (closed) {
+            connections.remove(target, connection);
+            connection.close();
+            throw new RedisException("The client is closed");
+        }
+        return connection;
+    }
+
+    /**
+     * Opens a connection for one blocking command, which must not share a connection with other commands. The caller
+     * closes it when the command completes.
+     *
+     * @param announced the node's address
+     * @param timeout how long the command may take
+     * @return a new connection, closed with the registry if still open then
+     */
+    NodeConnection dedicated(NodeAddress announced, Duration timeout) {
+        NodeConnection connection = NodeConnection.create(
+                map(announced), options.toBuilder().commandTimeout(timeout).build(), resources);
+        retiring.add(connection);
+        if (closed) {
+            release(connection);
+        }
+        return connection;
+    }
+
+    /**
+     * Releases a connection from {@link #dedicated}.
+     *
+     * @param connection the connection
+     */
+    void release(NodeConnection connection) {
+        connection.close().whenComplete((ignored, error) -> retiring.remove(connection));
+    }
+
+    /**
+     * Tells whether the last connection attempt to a node failed or its connection was lost, and it has not connected
+     * since: a node to avoid when another candidate can serve.
+     *
+     * @param announced the node's address
+     * @return true if the node is known to be unreachable
+     */
+    boolean isUnreachable(NodeAddress announced) {
+        return unreachable.contains(map(announced));
+    }
+
+    /**
+     * Closes the connections to nodes that are not in {@code keep}, after {@code grace}, so that commands already in
+     * flight to them can complete.
+     *
+     * @param keep announced addresses of the nodes to keep
+     * @param grace how long a dropped connection stays open
+     */
+    void retainOnly(Collection<NodeAddress> keep, Duration grace) {
+        Set<NodeAddress> kept = new HashSet<>();
+        for (NodeAddress address : keep) {
+            kept.add(map(address));
+        }
+        for (Map.Entry<NodeAddress, NodeConnection> entry : List.copyOf(connections.entrySet())) {
+            if (!kept.contains(entry.getKey()) && connections.remove(entry.getKey(), entry.getValue())) {
+                NodeConnection dropped = entry.getValue();
+                unreachable.remove(entry.getKey());
+                retiring.add(dropped);
+                scheduleClose(dropped, grace);
+            }
+        }
+    }
+
+    /** Closes a dropped connection after the grace period, or at once if the event loops are gone. */
+    private void scheduleClose(NodeConnection connection, Duration grace) {
+        try {
+            resources.eventLoopGroup().schedule(() -> release(connection), grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            release(connection);
+        }
+    }
+
+    /** The addresses (after mapping) of the open or opening connections, for tests and diagnostics. */
+    Set<NodeAddress> connectedAddresses() {
+        return Set.copyOf(connections.keySet());
+    }
+
+    /**
+     * Closes every connection; commands in flight fail, and later {@link #get} calls throw.
+     *
+     * @return completes when every connection is closed
+     */
+    CompletionStage<Void> closeAll() {
+        closed = true;
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (NodeConnection connection : List.copyOf(connections.values())) {
+            closing.add(connection.close().toCompletableFuture());
+        }
+        connections.clear();
+        for (NodeConnection connection : List.copyOf(retiring)) {
+            closing.add(connection.close().toCompletableFuture());
+        }
+        return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
+    }
+
+    private NodeAddress map(NodeAddress announced) {
+        return Objects.requireNonNull(addressMapper.apply(announced), "the address mapper returned null");
+    }
+
+    /** Turns connection events into client events and refresh triggers, and tracks unreachable nodes. */
+    private final class Bridge implements ConnectionListener {
+        private final ClientEventListener listener;
+        private final Consumer<NodeAddress> onTrouble;
+
+        Bridge(ClientEventListener listener, Consumer<NodeAddress> onTrouble) {
+            this.listener = listener;
+            this.onTrouble = onTrouble;
+        }
+
+        @Override
+        public void connected(NodeAddress node, int protocolVersion) {
+            unreachable.remove(node);
+            listener.connected(node);
+        }
+
+        @Override
+        public void connectFailed(NodeAddress node, Throwable cause) {
+            unreachable.add(node);
+            listener.connectFailed(node, cause);
+            onTrouble.accept(node);
+        }
+
+        @Override
+        public void disconnected(NodeAddress node, Throwable cause) {
+            unreachable.add(node);
+            listener.disconnected(node, cause);
+            onTrouble.accept(node);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.slotwise.netty.cluster;
+
+import io.slotwise.RedisConnectionException;
+import io.slotwise.command.Command;
+import io.slotwise.command.Routing;
+import io.slotwise.resp.RespValue;
+import io.slotwise.topology.ClusterNode;
+import io.slotwise.topology.ClusterTopology;
+import io.slotwise.topology.NodeAddress;
+import io.slotwise.topology.Shard;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Runs a fanned-out command ({@code DBSIZE}, {@code KEYS}, {@code FLUSHALL}, {@code SCRIPT LOAD}...): the same command
+ * to every primary or every node of one topology snapshot, the replies merged with the routing's merger. An error from
+ * any node fails the command (after that node's own retries), once every node has answered.
+ */
+final class FanOutExecutor {
+
+    private FanOutExecutor() {}
+
+    /**
+     * The nodes a fan-out reaches in a snapshot.
+     *
+     * @param topology the snapshot
+     * @param target every primary (each shard once, with or without slots) or every node
+     * @return their addresses, primaries first
+     */
+    static List<NodeAddress> targets(ClusterTopology topology, Routing.FanOut.Target target) {
+        List<NodeAddress> nodes = new ArrayList<>();
+        if (target == Routing.FanOut.Target.ALL_PRIMARIES) {
+            for (Shard shard : topology.shards()) {
+                nodes.add(shard.primary().address());
+            }
+        } else {
+            for (ClusterNode node : topology.nodes()) {
+                nodes.add(node.address());
+            }
+        }
+        return nodes;
+    }
+
+    /**
+     * Runs a fanned-out command.
+     *
+     * @param command the command
+     * @param fanOut its routing
+     * @param topology the snapshot to take the nodes from
+     * @param sendTo sends the command to one node, with that node's retries
+     * @return the merged, undecoded reply
+     */
+    static CompletionStage<RespValue> run(
+            Command<?> command,
+            Routing.FanOut fanOut,
+            ClusterTopology topology,
+            Function<NodeAddress, CompletionStage<RespValue>> sendTo) {
+        List<NodeAddress> nodes = targets(topology, fanOut.target());
+        if (nodes.isEmpty()) {
+            return CompletableFuture.failedFuture(new RedisConnectionException(
+                    "Command " + command.name() + " has no node to go to: the topology knows no node", null, false));
+        }
+        List<CompletionStage<RespValue>> replies = new ArrayList<>(nodes.size());
+        for (NodeAddress node : nodes) {
+            replies.add(sendTo.apply(node));
+        }
+        return Replies.all(replies).thenApply(fanOut.merger()::merge);
+    }
+}

@@ -1,0 +1,186 @@
+package io.slotwise.netty.cluster;
+
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.EventExecutor;
+import io.slotwise.ClusterClientOptions;
+import io.slotwise.RedisClusterClient;
+import io.slotwise.SeedUri;
+import io.slotwise.api.AsyncCommands;
+import io.slotwise.codec.RedisCodec;
+import io.slotwise.event.ClientEventListener;
+import io.slotwise.netty.ClientResources;
+import io.slotwise.netty.connection.ConnectionOptions;
+import io.slotwise.netty.connection.DisconnectedBehavior;
+import io.slotwise.netty.retry.RetryClassifier;
+import io.slotwise.netty.retry.TransientRetry;
+import io.slotwise.routing.RedirectPolicy;
+import io.slotwise.topology.ClusterTopology;
+import io.slotwise.topology.NodeAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The netty {@link RedisClusterClient}: wires the {@link ConnectionRegistry}, the {@link TopologyRefresher}, the
+ * {@link ClusterDispatcher} and {@link TransientRetry} of one cluster, and closes them in order. Applications create it
+ * through {@code io.slotwise.netty.SlotwiseCluster}.
+ *
+ * <p>Thread-safe.
+ */
+public final class NettyClusterClient implements RedisClusterClient {
+
+    private final ClientResources resources;
+    private final boolean ownsResources;
+    private final ClientEventListener listener;
+    private final ConnectionRegistry registry;
+    private final TopologyRefresher refresher;
+    private final ClusterDispatcher dispatcher;
+    private final AsyncCommands<String, String> utf8;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private NettyClusterClient(
+            ClusterClientOptions options, ClientResources resources, boolean ownsResources, SslContext sslContext) {
+        this.resources = resources;
+        this.ownsResources = ownsResources;
+        this.listener = ListenerFanOut.of(options.eventListeners());
+        RefreshTrigger trigger = new RefreshTrigger();
+        this.registry = new ConnectionRegistry(
+                resources,
+                connectionOptions(options, sslContext),
+                options.addressMapper(),
+                listener,
+                node -> trigger.fire());
+        List<NodeAddress> seeds = new ArrayList<>();
+        for (SeedUri seed : options.seeds()) {
+            seeds.add(seed.address());
+        }
+        this.refresher = new TopologyRefresher(
+                registry,
+                seeds,
+                listener,
+                resources.nextEventLoop(),
+                options.topologyRefreshPeriod(),
+                options.adaptiveRefreshMinInterval(),
+                options.commandTimeout());
+        trigger.refresher = refresher;
+        TransientRetry retry = new TransientRetry(
+                options.retry(),
+                new RetryClassifier(options.replayUnknownOutcomeWrites()),
+                resources.eventLoopGroup(),
+                closing::get,
+                listener);
+        this.dispatcher = new ClusterDispatcher(
+                refresher,
+                registry,
+                new NodeSelector(options.readFrom(), registry::isUnreachable),
+                new RedirectPolicy(options.maxRedirects()),
+                retry,
+                listener,
+                options.commandTimeout());
+        this.utf8 = new ClusterCommands<>(dispatcher, RedisCodec.utf8());
+    }
+
+    /**
+     * Creates a client and discovers its cluster.
+     *
+     * @param options the client's settings
+     * @param resources the event loops to run on
+     * @param ownsResources whether closing the client shuts the resources down
+     * @param sslContext the TLS context when the seeds use {@code rediss://}, otherwise {@code null}
+     * @return completes with the connected client, or fails with a {@link io.slotwise.RedisConnectionException} naming
+     *     every seed tried and why (the resources are then shut down if owned)
+     */
+    public static CompletionStage<RedisClusterClient> start(
+            ClusterClientOptions options, ClientResources resources, boolean ownsResources, SslContext sslContext) {
+        NettyClusterClient client = new NettyClusterClient(options, resources, ownsResources, sslContext);
+        CompletableFuture<RedisClusterClient> started = new CompletableFuture<>();
+        client.refresher.discover().whenComplete((topology, failure) -> {
+            if (failure == null) {
+                client.refresher.startPeriodic();
+                started.complete(client);
+            } else {
+                Throwable cause = RetryClassifier.unwrap(failure);
+                client.closeAsync().whenComplete((ignored, error) -> started.completeExceptionally(cause));
+            }
+        });
+        return started;
+    }
+
+    private static ConnectionOptions connectionOptions(ClusterClientOptions options, SslContext sslContext) {
+        return ConnectionOptions.builder()
+                .connectTimeout(options.connectTimeout())
+                .commandTimeout(options.commandTimeout())
+                .credentials(options.credentials().orElse(null))
+                .clientName(options.clientName().orElse(null))
+                .readOnly(options.readFrom().usesReplicas())
+                .sslContext(sslContext)
+                .disconnectedBehavior(DisconnectedBehavior.QUEUE)
+                .build();
+    }
+
+    @Override
+    public AsyncCommands<String, String> async() {
+        return utf8;
+    }
+
+    @Override
+    public <K, V> AsyncCommands<K, V> async(RedisCodec<K, V> codec) {
+        return new ClusterCommands<>(dispatcher, codec);
+    }
+
+    @Override
+    public ClusterTopology topology() {
+        return refresher.current();
+    }
+
+    @Override
+    public CompletionStage<Void> closeAsync() {
+        if (!closing.compareAndSet(false, true)) {
+            return closed.minimalCompletionStage();
+        }
+        refresher.stop();
+        dispatcher.close();
+        registry.closeAll().whenComplete((ignored, error) -> {
+            dispatcher.failPending("The client was closed before the command completed");
+            listener.clientClosed();
+            if (ownsResources) {
+                resources.shutdown().whenComplete((done, failure) -> closed.complete(null));
+            } else {
+                closed.complete(null);
+            }
+        });
+        return closed.minimalCompletionStage();
+    }
+
+    @Override
+    public void close() {
+        CompletionStage<Void> done = closeAsync();
+        if (!onOwnEventLoop()) {
+            done.toCompletableFuture().join();
+        }
+    }
+
+    private boolean onOwnEventLoop() {
+        for (EventExecutor executor : resources.eventLoopGroup()) {
+            if (executor.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Connection trouble triggers a refresh; the refresher exists only after the registry, hence the indirection. */
+    private static final class RefreshTrigger {
+        private volatile TopologyRefresher refresher;
+
+        void fire() {
+            TopologyRefresher current = refresher;
+            if (current != null) {
+                current.trigger();
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.slotwise.netty.cluster;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.slotwise.RedisConnectionException;
+import io.slotwise.event.ClientEventListener;
+import io.slotwise.routing.RefreshGate;
+import io.slotwise.routing.TopologyConsensus;
+import io.slotwise.topology.ClusterNode;
+import io.slotwise.topology.ClusterTopology;
+import io.slotwise.topology.NodeAddress;
+import io.slotwise.topology.Shard;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Keeps the client's topology: one {@link AtomicReference} that commands read once per dispatch, replaced by refreshes
+ * and patched by {@code MOVED} redirects with compare-and-set.
+ *
+ * <p>A refresh asks up to {@value #VIEWS_WANTED} nodes for their view ({@link TopologyQuery}), in parallel, over the
+ * client's ordinary connections (no connection is opened just for a refresh), and installs the view most of them agree
+ * on ({@link TopologyConsensus}), so one stale node cannot mislead the client. The nodes asked are the known primaries
+ * in random order, then the seeds, leaving out nodes whose connection is down; nodes that fail are replaced by the
+ * next candidates. After a refresh, connections
+ * to nodes that left the topology are closed (after a grace period of one command timeout).
+ *
+ * <p>Refreshes run periodically (a timer on one event loop) and when {@link #trigger()}ed by a MOVED, a lost
+ * connection, an uncovered slot or an unknown node. A {@link RefreshGate}, updated by compare-and-set, lets one refresh
+ * run at a time and start at most once per adaptive interval; a burst of triggers shares one refresh. The initial
+ * discovery does not count towards the interval, so the first trigger after connecting refreshes at once.
+ *
+ * <p>Thread-safe.
+ */
+final class TopologyRefresher {
+
+    /** How many views a refresh collects before choosing. */
+    static final int VIEWS_WANTED = 3;
+
+    private final AtomicReference<ClusterTopology> current = new AtomicReference<>(ClusterTopology.empty());
+    private final AtomicReference<RefreshGate> gate;
+    private final ConnectionRegistry registry;
+    private final List<NodeAddress> seeds;
+    private final ClientEventListener listener;
+    private final EventLoop timerLoop;
+    private final Duration period;
+    private final Duration connectionGrace;
+    private volatile boolean stopped;
+    private volatile ScheduledFuture<?> periodicTask;
+    private volatile ScheduledFuture<?> gatedTask;
+
+    TopologyRefresher(
+            ConnectionRegistry registry,
+            List<NodeAddress> seeds,
+            ClientEventListener listener,
+            EventLoop timerLoop,
+            Duration period,
+            Duration adaptiveMinInterval,
+            Duration connectionGrace) {
+        this.registry = registry;
+        this.seeds = List.copyOf(seeds);
+        this.listener = listener;
+        this.timerLoop = timerLoop;
+        this.period = period;
+        this.connectionGrace = connectionGrace;
+        this.gate = new AtomicReference<>(RefreshGate.idle(adaptiveMinInterval.toNanos()));
+    }
+
+    /** The topology to route with now; read it once per dispatch. */
+    ClusterTopology current() {
+        return current.get();
+    }
+
+    /**
+     * Discovers the cluster from the seeds and installs the result; call once, before anything else.
+     *
+     * @return completes with the topology, or fails with a {@link RedisConnectionException} naming every seed tried and
+     *     why it failed
+     */
+    CompletionStage<ClusterTopology> discover() {
+        long start = System.nanoTime();
+        return refreshFrom(seeds).whenComplete((topology, failure) -> reportFailure(start, failure));
+    }
+
+    /** Starts the periodic refresh, if the period is not zero. */
+    void startPeriodic() {
+        if (!period.isZero()) {
+            armPeriodic();
+        }
+    }
+
+    /**
+     * Patches one slot after a {@code MOVED}: the slot belongs to the primary at {@code target} from now on.
+     *
+     * @param slot the slot
+     * @param target its new owner
+     */
+    void applyMoved(int slot, NodeAddress target) {
+        while (true) {
+            ClusterTopology before = current.get();
+            ClusterTopology after = before.withSlotMovedTo(slot, target);
+            if (after == before) {
+                return;
+            }
+            if (current.compareAndSet(before, after)) {
+                listener.topologyChanged(before, after);
+                return;
+            }
+        }
+    }
+
+    /** Asks for a refresh: starts one now, schedules one, or joins the running or scheduled one. */
+    void trigger() {
+        if (stopped) {
+            return;
+        }
+        long now = System.nanoTime();
+        while (true) {
+            RefreshGate before = gate.get();
+            RefreshGate.Transition transition = before.trigger(now);
+            if (transition.action() == RefreshGate.Action.NONE) {
+                return;
+            }
+            if (gate.compareAndSet(before, transition.next())) {
+                if (transition.action() == RefreshGate.Action.START) {
+                    runRefresh();
+                } else {
+                    gatedTask = schedule(this::scheduledTimeReached, transition.delayNanos());
+                }
+                return;
+            }
+        }
+    }
+
+    /** Stops the timers; later triggers do nothing. */
+    void stop() {
+        stopped = true;
+        cancel(periodicTask);
+        cancel(gatedTask);
+    }
+
+    private void scheduledTimeReached() {
+        long now = System.nanoTime();
+        while (!stopped) {
+            RefreshGate before = gate.get();
+            RefreshGate.Transition transition = before.scheduledTimeReached(now);
+            if (transition.action() != RefreshGate.Action.START) {
+                return;
+            }
+            if (gate.compareAndSet(before, transition.next())) {
+                runRefresh();
+                return;
+            }
+        }
+    }
+
+    private void runRefresh() {
+        long start = System.nanoTime();
+        refreshFrom(candidates()).whenComplete((topology, failure) -> {
+            reportFailure(start, failure);
+            gate.updateAndGet(RefreshGate::completed);
+        });
+    }
+
+    private void armPeriodic() {
+        periodicTask = schedule(
+                () -> {
+                    trigger();
+                    if (!stopped) {
+                        armPeriodic();
+                    }
+                },
+                period.toNanos());
+    }
+
+    private ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        if (stopped) {
+            return null;
+        }
+        try {
+            return timerLoop.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> task) {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    /**
+     * Known primaries in random order, then the seeds; nodes whose connection is down are left out (a query to them
+     * would wait for a reconnect), unless no other node is left.
+     */
+    private List<NodeAddress> candidates() {
+        List<NodeAddress> primaries = new ArrayList<>();
+        for (Shard shard : current.get().shards()) {
+            primaries.add(shard.primary().address());
+        }
+        Collections.shuffle(primaries);
+        Set<NodeAddress> ordered = new LinkedHashSet<>(primaries);
+        ordered.addAll(seeds);
+        List<NodeAddress> reachable = new ArrayList<>();
+        for (NodeAddress node : ordered) {
+            if (!registry.isUnreachable(node)) {
+                reachable.add(node);
+            }
+        }
+        return reachable.isEmpty() ? List.copyOf(ordered) : reachable;
+    }
+
+    private void reportFailure(long start, Throwable failure) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (failure != null) {
+            listener.topologyRefreshFailed(took, failure);
+        }
+    }
+
+    /** Collects views from the candidates, completes them from the chosen view's primaries, chooses, installs. */
+    private CompletionStage<ClusterTopology> refreshFrom(List<NodeAddress> candidates) {
+        long start = System.nanoTime();
+        TopologyViews collection = new TopologyViews(registry);
+        return collection
+                .gather(candidates)
+                .thenCompose(ignored -> {
+                    if (collection.views().isEmpty() || collection.views().size() >= VIEWS_WANTED) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    ClusterTopology leading =
+                            TopologyConsensus.choose(collection.views()).orElseThrow();
+                    List<NodeAddress> more = new ArrayList<>();
+                    for (ClusterNode node : leading.nodes()) {
+                        if (node.role() == ClusterNode.Role.PRIMARY) {
+                            more.add(node.address());
+                        }
+                    }
+                    return collection.gather(more);
+                })
+                .thenApply(ignored -> {
+                    if (collection.views().isEmpty()) {
+                        throw new RedisConnectionException(
+                                "Could not get the cluster topology: no node answered CLUSTER SHARDS or CLUSTER SLOTS"
+                                        + " with a usable view. Tried " + collection.failures(),
+                                null,
+                                false);
+                    }
+                    ClusterTopology chosen =
+                            TopologyConsensus.choose(collection.views()).orElseThrow();
+                    install(chosen);
+                    listener.topologyRefreshed(
+                            Duration.ofNanos(System.nanoTime() - start),
+                            collection.views().size());
+                    return chosen;
+                });
+    }
+
+    private void install(ClusterTopology fresh) {
+        ClusterTopology previous = current.getAndSet(fresh);
+        if (!previous.equals(fresh)) {
+            listener.topologyChanged(previous, fresh);
+        }
+        List<NodeAddress> keep = new ArrayList<>();
+        for (ClusterNode node : fresh.nodes()) {
+            keep.add(node.address());
+        }
+        registry.retainOnly(keep, connectionGrace);
+    }
+}
