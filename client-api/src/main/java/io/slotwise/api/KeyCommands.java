@@ -12,6 +12,7 @@ import static io.slotwise.command.ReplyDecoders.text;
 import io.slotwise.api.args.ExpireCondition;
 import io.slotwise.command.ReplyMerger;
 import io.slotwise.command.Routing;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -47,6 +48,17 @@ public interface KeyCommands<K, V> extends CommandExecutor<K, V> {
     }
 
     /**
+     * {@code DEL key...} with the keys as arguments; the same command as {@link #del(List)}.
+     *
+     * @param keys the keys, at least one
+     * @return the number of keys deleted
+     */
+    @SuppressWarnings("unchecked")
+    default CompletionStage<Long> del(K... keys) {
+        return del(Arrays.asList(keys));
+    }
+
+    /**
      * {@code UNLINK key...}: like {@code DEL}, reclaiming memory in the background; split by slot when needed.
      *
      * @param keys the keys, at least one
@@ -54,6 +66,17 @@ public interface KeyCommands<K, V> extends CommandExecutor<K, V> {
      */
     default CompletionStage<Long> unlink(List<K> keys) {
         return execute(command("UNLINK").keys(keys).split(1, ReplyMerger.SUM).decodedBy(integer()));
+    }
+
+    /**
+     * {@code UNLINK key...} with the keys as arguments; the same command as {@link #unlink(List)}.
+     *
+     * @param keys the keys, at least one
+     * @return the number of keys unlinked
+     */
+    @SuppressWarnings("unchecked")
+    default CompletionStage<Long> unlink(K... keys) {
+        return unlink(Arrays.asList(keys));
     }
 
     /**
@@ -81,6 +104,17 @@ public interface KeyCommands<K, V> extends CommandExecutor<K, V> {
     }
 
     /**
+     * {@code EXISTS key...} with the keys as arguments; the same command as {@link #exists(List)}.
+     *
+     * @param keys the keys, at least one
+     * @return how many of the keys exist
+     */
+    @SuppressWarnings("unchecked")
+    default CompletionStage<Long> exists(K... keys) {
+        return exists(Arrays.asList(keys));
+    }
+
+    /**
      * {@code TOUCH key...}: updates the last access time; split by slot when needed.
      *
      * @param keys the keys, at least one
@@ -88,6 +122,17 @@ public interface KeyCommands<K, V> extends CommandExecutor<K, V> {
      */
     default CompletionStage<Long> touch(List<K> keys) {
         return execute(command("TOUCH").keys(keys).split(1, ReplyMerger.SUM).decodedBy(integer()));
+    }
+
+    /**
+     * {@code TOUCH key...} with the keys as arguments; the same command as {@link #touch(List)}.
+     *
+     * @param keys the keys, at least one
+     * @return how many of the keys exist
+     */
+    @SuppressWarnings("unchecked")
+    default CompletionStage<Long> touch(K... keys) {
+        return touch(Arrays.asList(keys));
     }
 
     /**

@@ -12,6 +12,7 @@ import static io.slotwise.command.ReplyDecoders.value;
 import io.slotwise.api.args.Expiry;
 import io.slotwise.api.args.SetOptions;
 import io.slotwise.command.ReplyMerger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -170,6 +171,17 @@ public interface StringCommands<K, V> extends CommandExecutor<K, V> {
                 .traits(READ_ONLY)
                 .split(1, ReplyMerger.IN_CALLER_ORDER)
                 .decodedBy(list(value(codec()))));
+    }
+
+    /**
+     * {@code MGET key...} with the keys as arguments; the same command as {@link #mget(List)}.
+     *
+     * @param keys the keys, at least one
+     * @return one value per key in the caller's order, {@code null} for missing keys
+     */
+    @SuppressWarnings("unchecked")
+    default CompletionStage<List<V>> mget(K... keys) {
+        return mget(Arrays.asList(keys));
     }
 
     /**
