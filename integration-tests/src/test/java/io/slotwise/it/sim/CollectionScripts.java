@@ -13,7 +13,16 @@ final class CollectionScripts {
 
     /** Returns the scripts. */
     static List<Script> all() {
-        return List.of(hashes(), smallHashOrder(), lists(), sets(), sortedSets(), negativeZeroScore());
+        return List.of(
+                hashes(),
+                smallHashOrder(),
+                lists(),
+                listIndexCheckOrder(),
+                sets(),
+                sortedSets(),
+                doubleFormatting(),
+                hexadecimalScoreBounds(),
+                negativeZeroScore());
     }
 
     private static Script hashes() {
@@ -115,6 +124,18 @@ final class CollectionScripts {
                 .build();
     }
 
+    /** LINDEX and LSET look the key up (nil, no such key, WRONGTYPE) before they parse the index. */
+    private static Script listIndexCheckOrder() {
+        return Script.named("LINDEX and LSET check the key before the index")
+                .send("LINDEX", "none", "abc")
+                .send("LSET", "none", "abc", "x")
+                .send("SET", "str", "v")
+                .send("LINDEX", "str", "abc")
+                .send("LSET", "str", "abc", "x")
+                .knownMismatch(SimulatorMismatch.LIST_INDEX_CHECKED_BEFORE_KEY)
+                .build();
+    }
+
     private static Script sets() {
         return Script.named("sets")
                 .send("SADD", "s", "a", "b", "c")
@@ -204,6 +225,43 @@ final class CollectionScripts {
                 .send("ZADD", "z", "1", "m".repeat(65))
                 .send("OBJECT", "ENCODING", "z")
                 .send("DEL", "z")
+                .build();
+    }
+
+    /** Scores print as %.17g (RESP2 bulk, RESP3 double); INCRBYFLOAT and HINCRBYFLOAT print long doubles in full. */
+    private static Script doubleFormatting() {
+        return Script.named("doubles at the edges of formatting")
+                .send("ZADD", "z", "1e308", "a", "0.1", "b", "1e-300", "c", "123456789012345678", "d", "1.5e-7", "e")
+                .send("ZADD", "z", "100", "f", "-2.5", "g", "3.0000000000000004", "h", "1e22", "i", "1e21", "j")
+                .send("ZADD", "z", "5e-324", "k")
+                .send("ZRANGE", "z", "0", "-1", "WITHSCORES")
+                .send("ZINCRBY", "z", "0.2", "b")
+                .send("ZMSCORE", "z", "a", "b", "c", "d", "e", "k")
+                .send("ZADD", "z", "INCR", "1", "f")
+                .send("ZADD", "z", "XX", "INCR", "1", "nope")
+                .send("ZPOPMIN", "z", "2")
+                .send("INCRBYFLOAT", "n", "1e22")
+                .send("INCRBYFLOAT", "m", "0.1")
+                .send("INCRBYFLOAT", "m", "0.2")
+                .send("INCRBYFLOAT", "big", "1.7976931348623157e308")
+                .send("HINCRBYFLOAT", "h", "f", "1e21")
+                .send("HINCRBYFLOAT", "h", "g", "5e-324")
+                .build();
+    }
+
+    /** Scores and score bounds are parsed by strtod, which reads hexadecimal floats. */
+    private static Script hexadecimalScoreBounds() {
+        return Script.named("hexadecimal floats as scores and score bounds")
+                .send("ZADD", "z", "0x10", "a", "0x1p3", "b", "1", "c")
+                .send("ZRANGE", "z", "0", "-1", "WITHSCORES")
+                .send("ZINCRBY", "z", "0x1", "a")
+                .send("ZCOUNT", "z", "0x1", "0x10")
+                .send("ZCOUNT", "z", "(0x1", "0x10")
+                .send("ZRANGEBYSCORE", "z", "0x0", "0x10")
+                .send("ZREVRANGEBYSCORE", "z", "0x10", "0x0")
+                .send("ZRANGE", "z", "0", "0x10", "BYSCORE")
+                .send("ZREMRANGEBYSCORE", "z", "0x0", "0x8")
+                .knownMismatch(SimulatorMismatch.HEX_FLOAT_SCORE_BOUNDS)
                 .build();
     }
 

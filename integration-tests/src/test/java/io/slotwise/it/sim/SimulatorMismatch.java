@@ -41,6 +41,20 @@ enum SimulatorMismatch {
     NEGATIVE_ZERO_SCORE("a score of -0.0 is returned as -0 instead of 0"),
 
     /**
+     * LINDEX and LSET parse the index before looking the key up. With a non-integer index the simulator answers {@code
+     * ERR value is not an integer or out of range} where Redis, which looks the key up first, answers nil (LINDEX of a
+     * missing key), {@code ERR no such key} (LSET of a missing key) or WRONGTYPE (a key of another type).
+     */
+    LIST_INDEX_CHECKED_BEFORE_KEY("LINDEX/LSET check the index before the key"),
+
+    /**
+     * Score range bounds (ZCOUNT, ZRANGEBYSCORE, ZREVRANGEBYSCORE, ZREMRANGEBYSCORE, ZRANGE ... BYSCORE) reject
+     * hexadecimal floats such as {@code 0x10} or {@code 0x1p3} with {@code ERR min or max is not a float}; Redis parses
+     * them with strtod, which accepts them (and the simulator's ZADD accepts them as scores).
+     */
+    HEX_FLOAT_SCORE_BOUNDS("score range bounds reject hexadecimal floats"),
+
+    /**
      * With a slot MIGRATING to the node itself ({@code CLUSTER SETSLOT <slot> MIGRATING <myid>}, which Redis accepts),
      * a command on a missing key of that slot gets {@code -ASK <slot> <its own address>} from the simulator. Redis
      * computes the same ASK target but redirects only when the target is another node, so it serves the command.
