@@ -1,0 +1,95 @@
+package io.slotwise.it.sim;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Differences between the simulator and redis-server 7.0.15 that these tests found and that server-sim's README does
+ * not list as deliberate: simulator bugs or gaps, each reported to the simulator's owners. A comparison that hits one
+ * is reported as <em>aborted</em> (skipped, with every difference in the message) instead of failing the build; once
+ * the simulator is fixed the comparison finds no difference and fails, asking for the marker to be removed, so no
+ * marker outlives its bug.
+ */
+enum SimulatorMismatch {
+
+    /**
+     * Error texts that echo a client's bytes re-encode non-ASCII bytes instead of echoing them. Unknown command and
+     * unknown subcommand errors decode as ISO-8859-1 and encode as UTF-8 (0xFF becomes C3 BF); errors built from a
+     * UTF-8-decoded argument (CLUSTER FORGET/REPLICATE/SETSLOT/MEET/COUNT-FAILURE-REPORTS/SLAVES, HELLO options, CONFIG
+     * SET) turn every invalid byte into U+FFFD (EF BF BD). Redis copies the bytes as they are.
+     */
+    NON_ASCII_BYTES_IN_ERROR_TEXTS("error texts re-encode non-ASCII bytes of the client's arguments"),
+
+    /**
+     * Redis 7.0 treats {@code POST} and {@code Host:} as commands that log "Possible SECURITY ATTACK detected" and
+     * close the connection without a reply (protection against cross-protocol scripting from browsers); the simulator
+     * answers {@code unknown command} and keeps the connection open.
+     */
+    HTTP_REQUEST_NOT_REFUSED("POST/Host: requests are answered as unknown commands instead of closing the connection"),
+
+    /**
+     * HGETALL, HKEYS and HVALS of a small (listpack-encoded) hash list fields in insertion order in Redis 7.0; the
+     * simulator lists them in its scan order although OBJECT ENCODING says {@code listpack}.
+     */
+    SMALL_HASH_FIELD_ORDER("small hashes are not listed in insertion order"),
+
+    /**
+     * A sorted-set score of {@code -0.0} (ZADD, ZINCRBY) is stored and returned as {@code -0}; Redis returns {@code 0}.
+     */
+    NEGATIVE_ZERO_SCORE("a score of -0.0 is returned as -0 instead of 0"),
+
+    /**
+     * LINDEX and LSET parse the index before looking the key up. With a non-integer index the simulator answers {@code
+     * ERR value is not an integer or out of range} where Redis, which looks the key up first, answers nil (LINDEX of a
+     * missing key), {@code ERR no such key} (LSET of a missing key) or WRONGTYPE (a key of another type).
+     */
+    LIST_INDEX_CHECKED_BEFORE_KEY("LINDEX/LSET check the index before the key"),
+
+    /**
+     * Score range bounds (ZCOUNT, ZRANGEBYSCORE, ZREVRANGEBYSCORE, ZREMRANGEBYSCORE, ZRANGE ... BYSCORE) reject
+     * hexadecimal floats such as {@code 0x10} or {@code 0x1p3} with {@code ERR min or max is not a float}; Redis parses
+     * them with strtod, which accepts them (and the simulator's ZADD accepts them as scores).
+     */
+    HEX_FLOAT_SCORE_BOUNDS("score range bounds reject hexadecimal floats"),
+
+    /**
+     * With a slot MIGRATING to the node itself ({@code CLUSTER SETSLOT <slot> MIGRATING <myid>}, which Redis accepts),
+     * a command on a missing key of that slot gets {@code -ASK <slot> <its own address>} from the simulator. Redis
+     * computes the same ASK target but redirects only when the target is another node, so it serves the command.
+     */
+    ASK_TO_ITSELF("a missing key in a slot migrating to the node itself gets -ASK to the node itself"),
+
+    /**
+     * COMMAND LIST of the simulator lacks commands of Redis 7.0, which therefore answer {@code ERR unknown command}
+     * instead of the README's {@code ERR unsupported command ...}; for example RPOPLPUSH, ZUNIONSTORE, SORT, LCS, SUBSTR,
+     * HRANDFIELD, the bitmap, HyperLogLog, geo and stream commands, PSUBSCRIBE, ACL and SLOWLOG.
+     */
+    MISSING_COMMANDS("Redis 7.0 commands missing from the simulator's command table");
+
+    private final String summary;
+
+    SimulatorMismatch(String summary) {
+        this.summary = summary;
+    }
+
+    /** Returns a one-line description of the mismatch. */
+    String summary() {
+        return summary;
+    }
+
+    /**
+     * Ends a comparison that is expected to hit this mismatch: aborts the test with the differences found, or fails it
+     * if there are none (the simulator was fixed and this marker must go).
+     *
+     * @param differences the differences the comparison found, one description each
+     */
+    void expectStill(List<String> differences) {
+        if (differences.isEmpty()) {
+            fail("known simulator mismatch " + name() + " (" + summary + ") no longer occurs here: remove the marker");
+        }
+        Assumptions.abort(
+                "known simulator mismatch " + name() + " (" + summary + "):\n" + String.join("\n", differences));
+    }
+}
