@@ -175,7 +175,6 @@ final class ClusterScripts {
                 .send("SET", "{foo}new", "1")
                 .send("CLUSTER", "SETSLOT", FOO_SLOT, "STABLE")
                 .send("DEL", "{foo}new")
-                .knownMismatch(SimulatorMismatch.ASK_TO_ITSELF)
                 .build();
     }
 

@@ -132,7 +132,6 @@ final class CollectionScripts {
                 .send("SET", "str", "v")
                 .send("LINDEX", "str", "abc")
                 .send("LSET", "str", "abc", "x")
-                .knownMismatch(SimulatorMismatch.LIST_INDEX_CHECKED_BEFORE_KEY)
                 .build();
     }
 
@@ -273,7 +272,6 @@ final class CollectionScripts {
                 .send("ZADD", "z2", "0", "a")
                 .send("ZINCRBY", "z2", "-0.0", "a")
                 .send("ZINCRBY", "z", "-0.0", "a")
-                .knownMismatch(SimulatorMismatch.NEGATIVE_ZERO_SCORE)
                 .build();
     }
 }

@@ -61,12 +61,7 @@ record HostileInput(String name, byte[] bytes, String expectedReply, boolean clo
                         "requests after the error are dropped",
                         "*1\r\n$x\r\nPING\r\n*1\r\n$4\r\nPING\r\n",
                         INVALID_BULK_LENGTH),
-                new HostileInput(
-                        "HTTP POST request",
-                        latin1("POST / HTTP/1.1\r\nHost: example\r\nContent-Length: 0\r\n\r\n"),
-                        "",
-                        true,
-                        SimulatorMismatch.HTTP_REQUEST_NOT_REFUSED),
+                closing("HTTP POST request", "POST / HTTP/1.1\r\nHost: example\r\nContent-Length: 0\r\n\r\n", ""),
                 open("non-positive counts and empty lines are ignored", "*0\r\n*-5\r\n\r\n  \r\nPING\r\n", "+PONG\r\n"),
                 open("bare LF ends an inline request", "PING\nECHO x\n", "+PONG\r\n$1\r\nx\r\n"),
                 open(

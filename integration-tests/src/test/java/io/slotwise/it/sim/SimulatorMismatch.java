@@ -23,29 +23,10 @@ enum SimulatorMismatch {
     NON_ASCII_BYTES_IN_ERROR_TEXTS("error texts re-encode non-ASCII bytes of the client's arguments"),
 
     /**
-     * Redis 7.0 treats {@code POST} and {@code Host:} as commands that log "Possible SECURITY ATTACK detected" and
-     * close the connection without a reply (protection against cross-protocol scripting from browsers); the simulator
-     * answers {@code unknown command} and keeps the connection open.
-     */
-    HTTP_REQUEST_NOT_REFUSED("POST/Host: requests are answered as unknown commands instead of closing the connection"),
-
-    /**
      * HGETALL, HKEYS and HVALS of a small (listpack-encoded) hash list fields in insertion order in Redis 7.0; the
      * simulator lists them in its scan order although OBJECT ENCODING says {@code listpack}.
      */
     SMALL_HASH_FIELD_ORDER("small hashes are not listed in insertion order"),
-
-    /**
-     * A sorted-set score of {@code -0.0} (ZADD, ZINCRBY) is stored and returned as {@code -0}; Redis returns {@code 0}.
-     */
-    NEGATIVE_ZERO_SCORE("a score of -0.0 is returned as -0 instead of 0"),
-
-    /**
-     * LINDEX and LSET parse the index before looking the key up. With a non-integer index the simulator answers {@code
-     * ERR value is not an integer or out of range} where Redis, which looks the key up first, answers nil (LINDEX of a
-     * missing key), {@code ERR no such key} (LSET of a missing key) or WRONGTYPE (a key of another type).
-     */
-    LIST_INDEX_CHECKED_BEFORE_KEY("LINDEX/LSET check the index before the key"),
 
     /**
      * Score range bounds (ZCOUNT, ZRANGEBYSCORE, ZREVRANGEBYSCORE, ZREMRANGEBYSCORE, ZRANGE ... BYSCORE) reject
@@ -53,13 +34,6 @@ enum SimulatorMismatch {
      * them with strtod, which accepts them (and the simulator's ZADD accepts them as scores).
      */
     HEX_FLOAT_SCORE_BOUNDS("score range bounds reject hexadecimal floats"),
-
-    /**
-     * With a slot MIGRATING to the node itself ({@code CLUSTER SETSLOT <slot> MIGRATING <myid>}, which Redis accepts),
-     * a command on a missing key of that slot gets {@code -ASK <slot> <its own address>} from the simulator. Redis
-     * computes the same ASK target but redirects only when the target is another node, so it serves the command.
-     */
-    ASK_TO_ITSELF("a missing key in a slot migrating to the node itself gets -ASK to the node itself"),
 
     /**
      * COMMAND LIST of the simulator lacks commands of Redis 7.0, which therefore answer {@code ERR unknown command}

@@ -87,8 +87,12 @@ public final class RedirectDecider {
                 return new RedirectDecision.TryAgain();
             }
             ClusterNode target = state.slots().migratingTo(slot);
-            PreferredEndpointType type = state.config().preferredEndpointType();
-            return new RedirectDecision.Ask(slot, target.id(), type.endpointOf(target), target.port());
+            // Redis computes the ASK target even when a slot migrates to the node itself (SETSLOT MIGRATING <myid>
+            // is accepted), but redirects only to another node: then the command is served here.
+            if (!target.id().equals(myself.id())) {
+                PreferredEndpointType type = state.config().preferredEndpointType();
+                return new RedirectDecision.Ask(slot, target.id(), type.endpointOf(target), target.port());
+            }
         }
         if (importing && (query.clientAsking() || query.askingCommand())) {
             if (multipleKeys && missing > 0) {

@@ -68,6 +68,16 @@ public final class CommandDispatcher {
      */
     public CompletionStage<Reply> dispatch(Request request, ClientSession session) {
         long now = System.currentTimeMillis();
+        if (isHttpRequestLine(request)) {
+            // Redis's guard against cross-protocol scripting: a browser tricked into posting to a Redis port sends
+            // "POST ..." and "Host: ...". Redis logs it and closes the connection without a reply.
+            LOG.warn(
+                    "Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to"
+                            + " Redis. Connection of client {} aborted.",
+                    session.id());
+            session.closeAfterReply();
+            return CompletableFuture.completedFuture(null);
+        }
         CommandTable.Resolution resolution = node.commandTable().resolve(request.args());
         if (resolution instanceof CommandTable.Resolution.Rejected rejected) {
             session.recordCommand(now, "NULL");
@@ -197,5 +207,10 @@ public final class CommandDispatcher {
         LOG.warn("Command '{}' failed", invocation.spec().name(), cause);
         return Reply.error("ERR internal error of the Slotwise simulator executing '"
                 + invocation.spec().name() + "', see the node's log");
+    }
+
+    private static boolean isHttpRequestLine(Request request) {
+        String name = request.commandName();
+        return name.equals("post") || name.equals("host:");
     }
 }

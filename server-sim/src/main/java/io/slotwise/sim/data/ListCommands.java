@@ -102,10 +102,13 @@ final class ListCommands {
         return list == null ? CollectionReplies.EMPTY_ARRAY : CollectionReplies.array(list.range(start, stop));
     }
 
+    /** Like Redis, looks the key up (nil if missing, WRONGTYPE) before it parses the index. */
     private static Reply lindex(CommandContext ctx) {
-        long index = ctx.longArg(2);
         ListValue list = list(ctx);
-        return CollectionReplies.bulkOrNull(list == null ? null : list.get(index));
+        if (list == null) {
+            return CollectionReplies.bulkOrNull(null);
+        }
+        return CollectionReplies.bulkOrNull(list.get(ctx.longArg(2)));
     }
 
     private static ListValue list(CommandContext ctx) {

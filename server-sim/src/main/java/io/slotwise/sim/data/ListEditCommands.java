@@ -22,13 +22,14 @@ final class ListEditCommands {
         registrar.register("linsert", ListEditCommands::linsert);
     }
 
+    /** Like Redis, looks the key up (no such key, WRONGTYPE) before it parses the index. */
     private static Reply lset(CommandContext ctx) {
-        long index = ctx.longArg(2);
         Key key = CollectionArguments.key(ctx, 1);
         Keyspace keyspace = DataContext.keyspace(ctx);
         if (keyspace.getList(key) == null) {
             throw new CommandException("ERR no such key");
         }
+        long index = ctx.longArg(2);
         if (!keyspace.getOrCreateList(key).set(index, CollectionArguments.bytes(ctx, 3))) {
             throw new CommandException("ERR index out of range");
         }

@@ -50,6 +50,11 @@ public final class SortedSetValue implements Value {
         if (Double.isNaN(score)) {
             throw new IllegalArgumentException("score is NaN");
         }
+        if (score == 0.0) {
+            // Redis 7.0 keeps a small sorted set's scores as text in a listpack, where -0.0 is written as 0: ZSCORE
+            // and ZRANGE WITHSCORES answer 0. (Only a sorted set large enough for a skiplist would keep -0.)
+            score = 0.0;
+        }
         Double previous = scores.get(member);
         if (previous != null) {
             if (previous == score) {

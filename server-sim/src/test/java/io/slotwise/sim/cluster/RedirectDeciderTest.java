@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -232,6 +233,22 @@ class RedirectDeciderTest {
 
         String actual = decision instanceof RedirectDecision.Rejection rejection ? rejection.errorText() : SERVE;
         assertEquals(expected, actual);
+    }
+
+    @Test
+    void missingKeyOfASlotMigratingToTheNodeItselfIsServedNotAsked() {
+        ClusterState state = master();
+        SetSlotCommand.execute(
+                state, List.of("3999", "MIGRATING", state.myself().id()));
+        RedirectDecision read = RedirectDecider.decide(state, query("m1", 3999).build());
+        RedirectDecision write =
+                RedirectDecider.decide(state, query("m1", 3999).write(true).build());
+        assertEquals(RedirectDecision.SERVE, read);
+        assertEquals(RedirectDecision.SERVE, write);
+        // Some keys missing and some present is still TRYAGAIN, as in Redis.
+        RedirectDecision mixed =
+                RedirectDecider.decide(state, query("k1", 3999, "m2", 3999).build());
+        assertEquals(TRYAGAIN, ((RedirectDecision.Rejection) mixed).errorText());
     }
 
     @Test

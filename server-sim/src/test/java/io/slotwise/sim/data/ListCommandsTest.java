@@ -98,6 +98,12 @@ class ListCommandsTest {
             assertEquals("$-1\r\n", client.call("LINDEX", "missing", "0"));
             assertEquals(error("ERR value is not an integer or out of range"), client.call("LRANGE", "l", "a", "1"));
             assertEquals(error("ERR value is not an integer or out of range"), client.call("LINDEX", "l", "1.0"));
+            // The key is looked up before the index is parsed, as in Redis.
+            assertEquals("$-1\r\n", client.call("LINDEX", "missing", "abc"));
+            client.call("SET", "s", "v");
+            assertEquals(
+                    error("WRONGTYPE Operation against a key holding the wrong kind of value"),
+                    client.call("LINDEX", "s", "abc"));
         }
     }
 
@@ -109,8 +115,13 @@ class ListCommandsTest {
             assertEquals(array(bulk("a"), bulk("z")), client.call("LRANGE", "l", "0", "-1"));
             assertEquals(error("ERR index out of range"), client.call("LSET", "l", "2", "x"));
             assertEquals(error("ERR no such key"), client.call("LSET", "missing", "0", "x"));
+            // The key is looked up before the index is parsed, as in Redis.
+            assertEquals(error("ERR no such key"), client.call("LSET", "missing", "x", "x"));
+            assertEquals(error("ERR value is not an integer or out of range"), client.call("LSET", "l", "x", "x"));
+            client.call("SET", "s", "v");
             assertEquals(
-                    error("ERR value is not an integer or out of range"), client.call("LSET", "missing", "x", "x"));
+                    error("WRONGTYPE Operation against a key holding the wrong kind of value"),
+                    client.call("LSET", "s", "x", "x"));
         }
     }
 

@@ -120,7 +120,8 @@ class SortedSetCommandsTest {
         try (RespClient client = node.connect(protocol)) {
             client.call("ZADD", "z", "1.5", "a", "-0", "b", "1e20", "c");
             assertEquals(score(protocol, "1.5"), client.call("ZSCORE", "z", "a"));
-            assertEquals(score(protocol, "-0"), client.call("ZSCORE", "z", "b"));
+            // A score of -0 is answered as 0, as a real 7.0 node does (small sorted sets keep scores as text).
+            assertEquals(score(protocol, "0"), client.call("ZSCORE", "z", "b"));
             assertEquals(score(protocol, "1e+20"), client.call("ZSCORE", "z", "c"));
             assertEquals(nil, client.call("ZSCORE", "z", "zz"));
             assertEquals(nil, client.call("ZSCORE", "missing", "a"));

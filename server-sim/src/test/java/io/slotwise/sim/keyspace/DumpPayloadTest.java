@@ -83,11 +83,17 @@ class DumpPayloadTest {
     }
 
     @Test
-    void negativeZeroScoreSurvivesTheRoundTrip() throws DumpPayloadException {
+    void extremeScoresSurviveTheRoundTripBitForBit() throws DumpPayloadException {
         SortedSetValue zset = new SortedSetValue();
-        zset.add(Bytes.of("z"), -0.0);
+        double[] scores = {Double.MIN_VALUE, -Double.MAX_VALUE, Double.NEGATIVE_INFINITY, 0.1 + 0.2};
+        for (int i = 0; i < scores.length; i++) {
+            zset.add(Bytes.of("m" + i), scores[i]);
+        }
         SortedSetValue restored = (SortedSetValue) DumpPayload.decode(DumpPayload.encode(zset));
-        assertEquals(Double.doubleToLongBits(-0.0), Double.doubleToLongBits(restored.score(Bytes.of("z"))));
+        for (int i = 0; i < scores.length; i++) {
+            assertEquals(
+                    Double.doubleToLongBits(scores[i]), Double.doubleToLongBits(restored.score(Bytes.of("m" + i))));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
