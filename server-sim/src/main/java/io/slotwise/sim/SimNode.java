@@ -21,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +108,14 @@ public final class SimNode implements AutoCloseable {
      */
     public NodeFaults faults() {
         return faults;
+    }
+
+    /**
+     * Returns one of the node's services (its {@link io.slotwise.sim.cluster.ClusterState}, keyspace, ...); use it on
+     * {@link #eventLoop()} only.
+     */
+    <T> Optional<T> service(Class<T> type) {
+        return runtime.service(type);
     }
 
     /** Whether the node has not started closing. */

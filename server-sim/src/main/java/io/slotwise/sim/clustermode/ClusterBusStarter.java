@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
  * Starts the cluster bus of a node being set up and plugs it in: the bus listens on the first {@code bind} address at
  * {@code cluster-port}, else the client port plus 10000, else (client port 0) an ephemeral port, which myself then
  * announces; it announces {@code cluster-announce-ip} when set. The node's follow-up work runs through the bus, the
- * bus's {@link BusFaults} become a node service, and the bus closes with the node.
+ * bus and its {@link BusFaults} become node services, and the bus closes with the node.
  */
 final class ClusterBusStarter {
 
@@ -51,6 +51,7 @@ final class ClusterBusStarter {
         }
         setup.eventLoop().submit(() -> cluster.attachBus(bus)).syncUninterruptibly();
         setup.provide(BusFaults.class, bus.faults());
+        setup.provide(ClusterBus.class, bus);
         setup.onCloseAsync(bus::close);
         return bus;
     }
