@@ -3,6 +3,7 @@ package io.slotwise.sim;
 import io.slotwise.sim.command.ServerCommands;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,12 +16,14 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * java -jar slotwise-server-sim.jar [config-file] [--directive value ...]
+ * java -jar slotwise-server-sim.jar cluster [--masters 3] [--replicas 1] [--base-port 7000] ...
  * </pre>
  *
- * Starts one node and logs one line with {@code PID: <pid>} and {@code Ready to accept connections}, which is what
+ * Without a subcommand it starts one node and logs one line with {@code PID: <pid>} and {@code Ready to accept connections}, which is what
  * scripts and Redis's test suite wait for. Runs until SHUTDOWN or SIGTERM (exit status 0 either way). A bad
  * configuration, or a port that cannot be bound, prints the reason on stderr and exits with status 1. Logging goes to
- * stdout through slf4j-simple unless {@code org.slf4j.simpleLogger.*} properties say otherwise.
+ * stdout through slf4j-simple unless {@code org.slf4j.simpleLogger.*} properties say otherwise. The {@code cluster}
+ * subcommand runs a whole cluster in the process instead ({@link ClusterCommandLine}).
  */
 public final class Main {
     private static final String LOGGER_PREFIX = "org.slf4j.simpleLogger.";
@@ -35,15 +38,19 @@ public final class Main {
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("cluster")) {
-            // Reserved for `cluster --masters 3 --replicas 1 --base-port 7000`: an in-JVM cluster of nodes sharing one
-            // event loop group. It needs the cluster bus, so it is not available yet.
-            exit(System.err, "The 'cluster' subcommand is not available yet: it needs the cluster bus.", 1);
+            configureLogging();
+            int status = ClusterCommandLine.run(List.of(args).subList(1, args.length), System.out, System.err);
+            System.exit(status);
         }
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-v"))) {
             exit(System.out, "Redis server v=" + ServerCommands.REDIS_VERSION + " (Slotwise simulator)", 0);
         }
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            exit(System.out, "Usage: java -jar slotwise-server-sim.jar [config-file] [--directive value ...]", 0);
+            exit(
+                    System.out,
+                    "Usage: java -jar slotwise-server-sim.jar [config-file] [--directive value ...]\n"
+                            + ClusterCommandLine.USAGE,
+                    0);
         }
         SimNodeConfig config;
         try {

@@ -1,6 +1,7 @@
 package io.slotwise.sim;
 
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
 import io.slotwise.sim.command.CommandRegistry;
 import io.slotwise.sim.command.CommandTable;
 import io.slotwise.sim.command.NodeServices;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,8 @@ final class NodeRuntime implements NodeServices, NodeSetup {
     private final ClientRegistry clients;
     private final NodeStats stats = new NodeStats();
     private final Map<Class<?>, Object> services = new HashMap<>();
-    private final List<Runnable> closeActions = new ArrayList<>();
+    private final List<Supplier<? extends Future<?>>> closeActions = new ArrayList<>();
+    private final List<Runnable> listeningActions = new ArrayList<>();
     private final String runId = randomHex();
     private final String replicationId = randomHex();
     private final long startedAtMillis = System.currentTimeMillis();
@@ -52,12 +55,29 @@ final class NodeRuntime implements NodeServices, NodeSetup {
         this.shutdown = action;
     }
 
-    void runCloseActions() {
-        for (Runnable action : closeActions) {
+    /** Runs the close actions on the event loop; returns the futures of the asynchronous ones. */
+    List<Future<?>> runCloseActions() {
+        List<Future<?>> pending = new ArrayList<>();
+        for (Supplier<? extends Future<?>> action : closeActions) {
+            try {
+                Future<?> done = action.get();
+                if (done != null) {
+                    pending.add(done);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("A close action of the node failed", e);
+            }
+        }
+        return pending;
+    }
+
+    /** Runs the actions registered for when the node listens, on the event loop. */
+    void runListeningActions() {
+        for (Runnable action : listeningActions) {
             try {
                 action.run();
             } catch (RuntimeException e) {
-                LOG.warn("A close action of the node failed", e);
+                LOG.warn("A start-up action of the node failed", e);
             }
         }
     }
@@ -152,7 +172,21 @@ final class NodeRuntime implements NodeServices, NodeSetup {
 
     @Override
     public void onClose(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        closeActions.add(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    @Override
+    public void onCloseAsync(Supplier<? extends Future<?>> action) {
         closeActions.add(Objects.requireNonNull(action, "action"));
+    }
+
+    @Override
+    public void onListening(Runnable action) {
+        listeningActions.add(Objects.requireNonNull(action, "action"));
     }
 
     private static String randomHex() {

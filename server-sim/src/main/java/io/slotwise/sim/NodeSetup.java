@@ -1,8 +1,10 @@
 package io.slotwise.sim;
 
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
 import io.slotwise.sim.command.CommandRegistry;
 import io.slotwise.sim.command.NodeServices;
+import java.util.function.Supplier;
 
 /**
  * What a {@link NodeModule} may do while a node is built: register handlers, provide services, and register actions
@@ -41,4 +43,22 @@ public interface NodeSetup {
      * @param action the action
      */
     void onClose(Runnable action);
+
+    /**
+     * Registers a close action that releases its resource asynchronously (a cluster bus closing its sockets): it runs
+     * with the other close actions, in registration order, and the node counts as closed only once the future it
+     * returns completed (successfully or not).
+     *
+     * @param action the action; returns the future of the release, never {@code null}
+     */
+    void onCloseAsync(Supplier<? extends Future<?>> action);
+
+    /**
+     * Registers an action to run on the event loop once the node listens, with its configuration's {@code port}
+     * resolved to the bound port, before {@link SimNode.Builder#start()} returns. Actions run in registration order;
+     * one that throws is logged and the others still run.
+     *
+     * @param action the action
+     */
+    void onListening(Runnable action);
 }

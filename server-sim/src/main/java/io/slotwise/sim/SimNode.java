@@ -6,6 +6,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
+import io.slotwise.sim.bus.BusFaults;
 import io.slotwise.sim.clustermode.ClusterModeModule;
 import io.slotwise.sim.command.BuiltinCommands;
 import io.slotwise.sim.command.CommandDispatcher;
@@ -13,11 +15,13 @@ import io.slotwise.sim.command.CommandTable;
 import io.slotwise.sim.command.RedirectCheck;
 import io.slotwise.sim.data.KeyspaceModule;
 import io.slotwise.sim.keyspace.Keyspace;
+import io.slotwise.sim.server.ClientFaults;
 import io.slotwise.sim.server.NodeServer;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,13 +49,15 @@ public final class SimNode implements AutoCloseable {
     private final NodeRuntime runtime;
     private final NodeServer server;
     private final EventLoopGroup ownedGroup;
+    private final NodeFaults faults;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    private SimNode(NodeRuntime runtime, NodeServer server, EventLoopGroup ownedGroup) {
+    private SimNode(NodeRuntime runtime, NodeServer server, EventLoopGroup ownedGroup, NodeFaults faults) {
         this.runtime = runtime;
         this.server = server;
         this.ownedGroup = ownedGroup;
+        this.faults = faults;
     }
 
     /**
@@ -93,6 +99,23 @@ public final class SimNode implements AutoCloseable {
     /** Returns the event loop that runs the node. */
     public EventLoop eventLoop() {
         return runtime.eventLoop();
+    }
+
+    /**
+     * Returns the node's fault injection (pause, latency, bus partitions), for tests. Thread-safe.
+     *
+     * @return the faults, never {@code null}
+     */
+    public NodeFaults faults() {
+        return faults;
+    }
+
+    /**
+     * Returns one of the node's services (its {@link io.slotwise.sim.cluster.ClusterState}, keyspace, ...); use it on
+     * {@link #eventLoop()} only.
+     */
+    <T> Optional<T> service(Class<T> type) {
+        return runtime.service(type);
     }
 
     /** Whether the node has not started closing. */
@@ -141,12 +164,23 @@ public final class SimNode implements AutoCloseable {
         AtomicInteger remaining = new AtomicInteger(channels.size() + 1);
         Runnable oneClosed = () -> {
             if (remaining.decrementAndGet() == 0) {
-                runtime.runCloseActions();
-                releaseLoop();
+                afterAll(runtime.runCloseActions(), this::releaseLoop);
             }
         };
         channels.forEach(channel -> channel.addListener(f -> oneClosed.run()));
         oneClosed.run();
+    }
+
+    /** Runs {@code then} once every future completed (at once if there is none). */
+    private static void afterAll(List<? extends Future<?>> futures, Runnable then) {
+        AtomicInteger remaining = new AtomicInteger(futures.size() + 1);
+        Runnable oneDone = () -> {
+            if (remaining.decrementAndGet() == 0) {
+                then.run();
+            }
+        };
+        futures.forEach(future -> future.addListener(f -> oneDone.run()));
+        oneDone.run();
     }
 
     private void releaseLoop() {
@@ -159,6 +193,8 @@ public final class SimNode implements AutoCloseable {
 
     /** Builds and starts a node; not thread-safe, use once. */
     public static final class Builder {
+        private static final long ABANDON_TIMEOUT_SECONDS = 5;
+
         private final SimNodeConfig config;
         private final List<NodeModule> modules = new ArrayList<>();
         private EventLoopGroup sharedGroup;
@@ -220,10 +256,14 @@ public final class SimNode implements AutoCloseable {
                     : null;
             EventLoop loop = (sharedGroup == null ? owned : sharedGroup).next();
             if (loop.inEventLoop()) {
+                if (owned != null) {
+                    owned.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                }
                 throw new IllegalStateException("a node cannot be started from its own event loop");
             }
+            NodeRuntime runtime = new NodeRuntime(config, loop, CommandTable.redis70());
+            NodeServer server = null;
             try {
-                NodeRuntime runtime = new NodeRuntime(config, loop, CommandTable.redis70());
                 BuiltinCommands.register(runtime.commands());
                 new KeyspaceModule(keyspace).install(runtime);
                 if (!config.clusterEnabled()) {
@@ -237,24 +277,53 @@ public final class SimNode implements AutoCloseable {
                         runtime.commands(),
                         runtime,
                         runtime.service(RedirectCheck.class).orElse(RedirectCheck.SERVE_ALL));
-                NodeServer server = new NodeServer(
+                ClientFaults clientFaults = new ClientFaults();
+                server = new NodeServer(
                         loop,
                         runtime.clients(),
                         runtime.stats(),
                         dispatcher,
                         () -> runtime.config().protoMaxBulkLen(),
-                        () -> runtime.config().requirePass().isPresent());
+                        () -> runtime.config().requirePass().isPresent(),
+                        clientFaults);
                 int port = server.bind(config.bind(), config.port());
                 runtime.updateConfig(runtime.config().with(ConfigDirective.PORT, Integer.toString(port)));
-                SimNode node = new SimNode(runtime, server, owned);
+                loop.submit(runtime::runListeningActions).syncUninterruptibly();
+                NodeFaults faults = new NodeFaults(
+                        loop,
+                        server,
+                        clientFaults,
+                        runtime.service(BusFaults.class).orElse(null));
+                SimNode node = new SimNode(runtime, server, owned, faults);
                 runtime.onShutdown(node::closeAsync);
                 LOG.debug("Node listening on {} with {}", server.addresses(), runtime.config());
                 return node;
             } catch (RuntimeException e) {
+                abandon(runtime, server, owned);
+                throw e;
+            }
+        }
+
+        /**
+         * Undoes a failed start: stops listening, runs the close actions of the modules installed so far (releasing
+         * nodes.conf, closing a cluster bus) and shuts down an owned group.
+         */
+        private static void abandon(NodeRuntime runtime, NodeServer server, EventLoopGroup owned) {
+            try {
+                if (server != null) {
+                    server.closeListeners();
+                }
+                Future<List<Future<?>>> closing = runtime.eventLoop().submit(runtime::runCloseActions);
+                if (closing.awaitUninterruptibly(ABANDON_TIMEOUT_SECONDS, TimeUnit.SECONDS) && closing.isSuccess()) {
+                    closing.getNow()
+                            .forEach(done -> done.awaitUninterruptibly(ABANDON_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+                }
+            } catch (RuntimeException suppressed) {
+                LOG.warn("Cleaning up after a failed start failed", suppressed);
+            } finally {
                 if (owned != null) {
                     owned.shutdownGracefully(0, 0, TimeUnit.SECONDS);
                 }
-                throw e;
             }
         }
     }

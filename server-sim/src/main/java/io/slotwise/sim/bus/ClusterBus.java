@@ -10,6 +10,7 @@ import io.slotwise.sim.cluster.ClusterMessageType;
 import io.slotwise.sim.cluster.ClusterNode;
 import io.slotwise.sim.cluster.ClusterState;
 import io.slotwise.sim.cluster.PendingAction;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -150,6 +151,16 @@ public final class ClusterBus {
         if (!actions.isEmpty()) {
             listener.onPendingActions(actions);
         }
+    }
+
+    /**
+     * Loop only. Describes the links to and from known nodes, as CLUSTER LINKS shows them.
+     *
+     * @return the links, outbound then inbound per node in the state's node order; empty once closed
+     */
+    public List<BusLinkInfo> links() {
+        requireLoop();
+        return closed ? List.of() : links.describe();
     }
 
     /** Loop only. Sends a PONG to every connected node now, spreading a configuration change. */

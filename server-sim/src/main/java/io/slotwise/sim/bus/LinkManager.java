@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -76,6 +77,7 @@ final class LinkManager {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop, loop)
                 .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
@@ -297,6 +299,33 @@ final class LinkManager {
 
     private static boolean blocked(BusFaults.Settings settings, ClusterNode node) {
         return node != null && settings.blockedNodeIds().contains(node.id());
+    }
+
+    /**
+     * Describes the links bound to known nodes, in the state's node order: the outbound link ({@code to}), then the
+     * inbound one ({@code from}), as Redis lists them.
+     */
+    List<BusLinkInfo> describe() {
+        List<BusLinkInfo> described = new ArrayList<>();
+        for (ClusterNode node : state.nodes()) {
+            BusLink out = outbound.get(node);
+            if (out != null) {
+                described.add(describe("to", node, out));
+            }
+            BusLink in = inbound.get(node);
+            if (in != null) {
+                described.add(describe("from", node, in));
+            }
+        }
+        return described;
+    }
+
+    private static BusLinkInfo describe(String direction, ClusterNode node, BusLink link) {
+        Channel channel = link.channel();
+        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        long pending = buffer == null ? 0 : buffer.totalPendingWriteBytes();
+        String events = !channel.isActive() ? "" : pending > 0 ? "rw" : "r";
+        return new BusLinkInfo(direction, node.id(), link.createdAtMillis(), events, pending, pending);
     }
 
     /** Closes the server and every link; returns the futures of those closes. */

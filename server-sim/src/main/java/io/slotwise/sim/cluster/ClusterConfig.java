@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param nodeTimeoutMillis {@code cluster-node-timeout} (default 15000)
  * @param writableDelayMillis how long a freshly started master reports {@code cluster_state:fail} before its first
  *     transition to ok (Redis's fixed {@code CLUSTER_WRITABLE_DELAY}, 2000; the simulator may lower it)
+ * @param rejoinDelayOverrideMillis {@code -1} (the default) for Redis's rejoin delay, {@code clamp(nodeTimeout, 500,
+ *     5000)}; otherwise the rejoin delay to use instead (the simulator's fast formation uses 0)
  */
 public record ClusterConfig(
         boolean requireFullCoverage,
@@ -25,7 +27,8 @@ public record ClusterConfig(
         boolean allowReplicaMigration,
         PreferredEndpointType preferredEndpointType,
         long nodeTimeoutMillis,
-        long writableDelayMillis) {
+        long writableDelayMillis,
+        long rejoinDelayOverrideMillis) {
 
     /**
      * Validates the options.
@@ -35,8 +38,9 @@ public record ClusterConfig(
      */
     public ClusterConfig {
         Objects.requireNonNull(preferredEndpointType, "preferredEndpointType");
-        if (nodeTimeoutMillis <= 0 || writableDelayMillis < 0) {
-            throw new IllegalArgumentException("nodeTimeoutMillis must be > 0 and writableDelayMillis >= 0");
+        if (nodeTimeoutMillis <= 0 || writableDelayMillis < 0 || rejoinDelayOverrideMillis < -1) {
+            throw new IllegalArgumentException(
+                    "nodeTimeoutMillis must be > 0, writableDelayMillis >= 0 and rejoinDelayOverrideMillis >= -1");
         }
     }
 
@@ -46,7 +50,7 @@ public record ClusterConfig(
      * @return the default configuration
      */
     public static ClusterConfig defaults() {
-        return new ClusterConfig(true, false, true, true, PreferredEndpointType.IP, 15_000, 2_000);
+        return new ClusterConfig(true, false, true, true, PreferredEndpointType.IP, 15_000, 2_000, -1);
     }
 
     /**
@@ -63,7 +67,8 @@ public record ClusterConfig(
                 allowReplicaMigration,
                 preferredEndpointType,
                 nodeTimeoutMillis,
-                writableDelayMillis);
+                writableDelayMillis,
+                rejoinDelayOverrideMillis);
     }
 
     /**
@@ -80,7 +85,8 @@ public record ClusterConfig(
                 allowReplicaMigration,
                 preferredEndpointType,
                 nodeTimeoutMillis,
-                writableDelayMillis);
+                writableDelayMillis,
+                rejoinDelayOverrideMillis);
     }
 
     /**
@@ -97,7 +103,8 @@ public record ClusterConfig(
                 allowReplicaMigration,
                 preferredEndpointType,
                 nodeTimeoutMillis,
-                writableDelayMillis);
+                writableDelayMillis,
+                rejoinDelayOverrideMillis);
     }
 
     /**
@@ -114,7 +121,8 @@ public record ClusterConfig(
                 value,
                 preferredEndpointType,
                 nodeTimeoutMillis,
-                writableDelayMillis);
+                writableDelayMillis,
+                rejoinDelayOverrideMillis);
     }
 
     /**
@@ -131,7 +139,8 @@ public record ClusterConfig(
                 allowReplicaMigration,
                 value,
                 nodeTimeoutMillis,
-                writableDelayMillis);
+                writableDelayMillis,
+                rejoinDelayOverrideMillis);
     }
 
     /**
@@ -148,7 +157,8 @@ public record ClusterConfig(
                 allowReplicaMigration,
                 preferredEndpointType,
                 value,
-                writableDelayMillis);
+                writableDelayMillis,
+                rejoinDelayOverrideMillis);
     }
 
     /**
@@ -165,16 +175,37 @@ public record ClusterConfig(
                 allowReplicaMigration,
                 preferredEndpointType,
                 nodeTimeoutMillis,
-                value);
+                value,
+                rejoinDelayOverrideMillis);
     }
 
     /**
-     * Returns the delay a master that was in the minority waits before reporting ok again:
-     * {@code clamp(nodeTimeout, 500, 5000)}.
+     * Returns the delay a master that was in the minority waits before reporting ok again: Redis's
+     * {@code clamp(nodeTimeout, 500, 5000)}, unless {@link #rejoinDelayOverrideMillis()} fixes another.
      *
-     * @return the delay in milliseconds
+     * @return the delay in milliseconds: the override when one is set
      */
     public long rejoinDelayMillis() {
-        return Math.max(500, Math.min(5_000, nodeTimeoutMillis));
+        return rejoinDelayOverrideMillis >= 0
+                ? rejoinDelayOverrideMillis
+                : Math.max(500, Math.min(5_000, nodeTimeoutMillis));
+    }
+
+    /**
+     * Returns a copy whose rejoin delay is fixed instead of Redis's {@code clamp(nodeTimeout, 500, 5000)}.
+     *
+     * @param value the delay in milliseconds, {@code >= 0}; {@code -1} restores Redis's rule
+     * @return the copy
+     */
+    public ClusterConfig withRejoinDelayOverrideMillis(long value) {
+        return new ClusterConfig(
+                requireFullCoverage,
+                allowReadsWhenDown,
+                allowPubsubshardWhenDown,
+                allowReplicaMigration,
+                preferredEndpointType,
+                nodeTimeoutMillis,
+                writableDelayMillis,
+                value);
     }
 }

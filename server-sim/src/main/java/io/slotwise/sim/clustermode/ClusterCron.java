@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster timer of a node without a cluster bus: every {@value #PERIOD_MILLIS} ms it applies configuration
- * changes, re-evaluates {@code cluster_state} (so the start-up writable delay and rejoin delay run out) and does the
- * pending follow-up work. A cluster bus has its own cron doing the same; it then {@linkplain #stop() stops} this one.
+ * The cluster timer of a node without a cluster bus ({@link ClusterModeModule#withoutBus()}): every
+ * {@value #PERIOD_MILLIS} ms it applies configuration changes, re-evaluates {@code cluster_state} (so the start-up
+ * writable delay and rejoin delay run out) and does the pending follow-up work. A node with a bus does this in the
+ * bus's cron instead ({@link ClusterBusEvents#onCronTick}).
  *
  * <p>Started and stopped on any thread; ticks run on the node's event loop.
  */

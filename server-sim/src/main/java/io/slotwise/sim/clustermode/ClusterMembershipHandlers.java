@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The membership subcommands of CLUSTER: MEET (adds the handshake node; the cluster bus completes it), FORGET,
- * REPLICATE, RESET, COUNT-FAILURE-REPORTS, and FAILOVER, which validates as Redis does and then accepts without
- * acting: failover is not simulated yet.
+ * REPLICATE, RESET, COUNT-FAILURE-REPORTS (the valid failure reports the bus collected), and FAILOVER, which validates
+ * as Redis does and then accepts without acting: failover is not simulated yet.
  */
 final class ClusterMembershipHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterMembershipHandlers.class);
@@ -50,8 +50,14 @@ final class ClusterMembershipHandlers {
         });
         ClusterCommands.register(registry, cluster, "count-failure-reports", (ctx, c) -> {
             String id = ctx.argString(2);
-            c.state().findNode(id).orElseThrow(() -> new ClusterCommandException("ERR Unknown node " + id));
-            return Reply.integer(0);
+            ClusterState state = c.state();
+            ClusterNode node =
+                    state.findNode(id).orElseThrow(() -> new ClusterCommandException("ERR Unknown node " + id));
+            return Reply.integer(state.failureReports()
+                    .countValid(
+                            node,
+                            state.environment().nowMillis(),
+                            state.config().nodeTimeoutMillis()));
         });
         ClusterCommands.register(registry, cluster, "failover", ClusterMembershipHandlers::failover);
     }

@@ -2,6 +2,7 @@ package io.slotwise.sim.clustermode;
 
 import io.slotwise.sim.NodeModule;
 import io.slotwise.sim.NodeSetup;
+import io.slotwise.sim.cluster.ClusterConfig;
 import io.slotwise.sim.cluster.ClusterState;
 import io.slotwise.sim.command.CommandException;
 import io.slotwise.sim.command.CommandSpec;
@@ -13,10 +14,10 @@ import io.slotwise.sim.keyspace.Keyspace;
  * with Redis's defaults unless one is added explicitly. At start-up it locks and loads nodes.conf ({@code
  * cluster-config-file} under {@code dir}) or creates a fresh node with a random ID and saves it; it then provides the
  * {@link ClusterState} and a {@link RedirectCheck} as node services, registers every CLUSTER subcommand of Redis 7.0,
- * MIGRATE, and the cluster-mode errors of REPLICAOF, SLAVEOF and FAILOVER, and re-evaluates {@code cluster_state}
- * every 100 ms. nodes.conf is saved after every change. Closing the node stops the timer, closes MIGRATE's cached
- * connections and releases nodes.conf. A {@link RedirectCheck} provided by a module installed earlier is kept (tests
- * of the dispatcher use one).
+ * MIGRATE, and the cluster-mode errors of REPLICAOF, SLAVEOF and FAILOVER, and starts the node's cluster bus (whose
+ * 100 ms cron also re-evaluates {@code cluster_state}). nodes.conf is saved after every change. Closing the node
+ * closes the bus and MIGRATE's cached connections and releases nodes.conf. A {@link RedirectCheck} provided by a module
+ * installed earlier is kept (tests of the dispatcher use one).
  *
  * <p>A module instance configures one node: install it once. Immutable until installed; the installed state lives on
  * the node's event loop.
@@ -28,15 +29,19 @@ public final class ClusterModeModule implements NodeModule {
     private static final String CLUSTER_DISABLED = "ERR This instance has cluster support disabled";
 
     private final long writableDelayMillis;
+    private final long rejoinDelayOverrideMillis;
+    private final boolean busEnabled;
     private ClusterNodeContext context;
 
     /** A module with Redis's behaviour. */
     public ClusterModeModule() {
-        this(DEFAULT_WRITABLE_DELAY_MILLIS);
+        this(DEFAULT_WRITABLE_DELAY_MILLIS, -1, true);
     }
 
-    private ClusterModeModule(long writableDelayMillis) {
+    private ClusterModeModule(long writableDelayMillis, long rejoinDelayOverrideMillis, boolean busEnabled) {
         this.writableDelayMillis = writableDelayMillis;
+        this.rejoinDelayOverrideMillis = rejoinDelayOverrideMillis;
+        this.busEnabled = busEnabled;
     }
 
     /**
@@ -44,14 +49,41 @@ public final class ClusterModeModule implements NodeModule {
      * to wait Redis's two seconds.
      *
      * @param millis the delay, 0 for none
-     * @return a new, not yet installed module
+     * @return a new, not yet installed module with this module's other settings
      * @throws IllegalArgumentException if negative
      */
     public ClusterModeModule withWritableDelayMillis(long millis) {
         if (millis < 0) {
             throw new IllegalArgumentException("writable delay must not be negative: " + millis);
         }
-        return new ClusterModeModule(millis);
+        return new ClusterModeModule(millis, rejoinDelayOverrideMillis, busEnabled);
+    }
+
+    /**
+     * Returns a module whose master, after seeing itself in the minority (as every fresh master without slots does),
+     * reports {@code cluster_state:ok} again after a fixed delay instead of Redis's {@code clamp(cluster-node-timeout,
+     * 500, 5000)} ms. Embedded clusters use 0 to form fast; a partitioned master then also rejoins at once.
+     *
+     * @param millis the delay, 0 for none
+     * @return a new, not yet installed module with this module's other settings
+     * @throws IllegalArgumentException if negative
+     */
+    public ClusterModeModule withRejoinDelayMillis(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("rejoin delay must not be negative: " + millis);
+        }
+        return new ClusterModeModule(writableDelayMillis, millis, busEnabled);
+    }
+
+    /**
+     * Returns a module without a cluster bus, for tests that build each node's view of the cluster by hand: a 100 ms
+     * timer then re-evaluates {@code cluster_state}, CLUSTER MEET only adds the handshake node, peers stay
+     * {@code disconnected}, CLUSTER LINKS is empty and the node has no bus faults.
+     *
+     * @return a new, not yet installed module with this module's other settings
+     */
+    public ClusterModeModule withoutBus() {
+        return new ClusterModeModule(writableDelayMillis, rejoinDelayOverrideMillis, false);
     }
 
     /**
@@ -60,7 +92,7 @@ public final class ClusterModeModule implements NodeModule {
      * @param setup the node being built; must have {@code cluster-enabled yes} and a {@link Keyspace} service
      * @throws IllegalStateException if already installed, or the node is not in cluster mode
      * @throws java.io.UncheckedIOException with Redis's message if nodes.conf is locked by another node, corrupted or
-     *     cannot be written, or the port is too high for a derived bus port
+     *     cannot be written, the port is too high for a derived bus port, or the bus port cannot be bound
      */
     @Override
     public void install(NodeSetup setup) {
@@ -70,27 +102,36 @@ public final class ClusterModeModule implements NodeModule {
         if (!setup.config().clusterEnabled()) {
             throw new IllegalStateException("ClusterModeModule needs cluster-enabled yes");
         }
-        ClusterNodeContext cluster = ClusterNodeContext.create(setup, writableDelayMillis);
+        ClusterConfig base = ClusterConfig.defaults()
+                .withWritableDelayMillis(writableDelayMillis)
+                .withRejoinDelayOverrideMillis(rejoinDelayOverrideMillis);
+        ClusterNodeContext cluster = ClusterNodeContext.create(setup, base);
         MigrateConnectionPool pool = new MigrateConnectionPool(setup.eventLoop());
-        ClusterCron cron = new ClusterCron(cluster, setup.eventLoop());
-        try {
-            setup.provide(ClusterState.class, cluster.state());
-            if (setup.node().service(RedirectCheck.class).isEmpty()) {
-                setup.provide(RedirectCheck.class, new ClusterRedirectCheck(cluster));
-            }
-            ClusterCommands.register(setup.commands(), cluster);
-            ClusterModeErrors.register(setup.commands());
-            setup.commands().registerAsync("migrate", new MigrateCommand(cluster.keyspace(), pool));
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
-        }
-        cron.start();
+        ClusterCron cron = busEnabled ? null : new ClusterCron(cluster, setup.eventLoop());
+        // From here on a failed start is cleaned up by the node, which runs the close actions registered so far.
         setup.onClose(() -> {
-            cron.stop();
+            if (cron != null) {
+                cron.stop();
+            }
             pool.close();
             cluster.close();
         });
+        setup.provide(ClusterState.class, cluster.state());
+        if (setup.node().service(RedirectCheck.class).isEmpty()) {
+            setup.provide(RedirectCheck.class, new ClusterRedirectCheck(cluster));
+        }
+        ClusterCommands.register(setup.commands(), cluster);
+        ClusterModeErrors.register(setup.commands());
+        setup.commands().registerAsync("migrate", new MigrateCommand(cluster.keyspace(), pool));
+        setup.onListening(() -> {
+            cluster.syncSettings();
+            cluster.flushPendingActions();
+        });
+        if (busEnabled) {
+            ClusterBusStarter.start(setup, cluster);
+        } else {
+            cron.start();
+        }
         context = cluster;
     }
 

@@ -2,6 +2,7 @@ package io.slotwise.sim.clustermode;
 
 import io.slotwise.sim.NodeSetup;
 import io.slotwise.sim.SimNodeConfig;
+import io.slotwise.sim.bus.ClusterBus;
 import io.slotwise.sim.cluster.ClusterConfig;
 import io.slotwise.sim.cluster.ClusterEnvironment;
 import io.slotwise.sim.cluster.ClusterState;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /**
  * What every cluster-mode piece of one node shares: the node's services and keyspace, its cluster state, the
  * configuration sync and nodes.conf. {@link #flushPendingActions()} is the single place where follow-up work of a
- * state change is done; a cluster bus takes it over with {@link #replaceFlusher(Runnable)} (its own flush broadcasts
+ * state change is done; a cluster bus takes it over when {@linkplain #attachBus attached} (its own flush broadcasts
  * PONGs and passes the rest to {@link #pendingActionHandler()}).
  *
  * <p>Confined to the node's event loop after {@link #create}.
@@ -29,6 +30,7 @@ final class ClusterNodeContext {
     private final NodesConfPersistence persistence;
     private final PendingActionHandler actions;
     private Runnable flusher;
+    private ClusterBus bus;
 
     private ClusterNodeContext(
             NodeServices node, Keyspace keyspace, ClusterState state, NodesConfPersistence persistence) {
@@ -47,12 +49,12 @@ final class ClusterNodeContext {
      * ID and saves it at once with fsync, then evaluates {@code cluster_state} for the first time.
      *
      * @param setup the node being set up; its keyspace must be installed
-     * @param writableDelayMillis how long a started master reports {@code cluster_state:fail} (Redis: 2000)
+     * @param base the options the node's configuration does not carry (writable and rejoin delays)
      * @return the context
      * @throws UncheckedIOException with Redis's message for a port too high, a locked, unreadable, corrupted or
      *     unwritable nodes.conf
      */
-    static ClusterNodeContext create(NodeSetup setup, long writableDelayMillis) {
+    static ClusterNodeContext create(NodeSetup setup, ClusterConfig base) {
         SimNodeConfig config = setup.config();
         if (config.port() > 55_535 && config.clusterPort() == 0) {
             throw NodesConfPersistence.startupFailure("Redis port number too high. Cluster communication port is"
@@ -64,8 +66,7 @@ final class ClusterNodeContext {
                 .orElseThrow(() -> new IllegalStateException("cluster mode needs the node's keyspace"));
         NodesConfPersistence persistence = NodesConfPersistence.lock(config.clusterConfigFile());
         try {
-            ClusterConfig clusterConfig = ClusterSettings.clusterConfig(
-                    config, ClusterConfig.defaults().withWritableDelayMillis(writableDelayMillis));
+            ClusterConfig clusterConfig = ClusterSettings.clusterConfig(config, base);
             ClusterEnvironment environment = ClusterEnvironment.system(localKeys(keyspace));
             Optional<ClusterState> loaded = persistence.load(clusterConfig, environment);
             ClusterState state;
@@ -148,6 +149,23 @@ final class ClusterNodeContext {
     /** Does the follow-up work the state asked for since the last call (save, flush, ...). */
     void flushPendingActions() {
         flusher.run();
+    }
+
+    /**
+     * Hands the node's follow-up work to a running cluster bus ({@link #flushPendingActions()} then runs the bus's
+     * flush) and fixes myself's bus port to the bus's.
+     *
+     * @param running the started bus
+     */
+    void attachBus(ClusterBus running) {
+        this.bus = Objects.requireNonNull(running, "running");
+        settings.pinBusPort(running.busPort());
+        replaceFlusher(running::flushPendingActions);
+    }
+
+    /** Returns the node's cluster bus, or empty for a node without one. */
+    Optional<ClusterBus> bus() {
+        return Optional.ofNullable(bus);
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 final class ClusterSettings {
     private final Supplier<SimNodeConfig> config;
     private SimNodeConfig seen;
+    private int boundBusPort;
 
     /**
      * Creates the sync, taking the configuration seen at start-up as already applied.
@@ -72,9 +73,19 @@ final class ClusterSettings {
     }
 
     /**
+     * Fixes myself's bus port to the one a running cluster bus listens on: configuration changes no longer rewrite it
+     * (with {@code port 0} the bus port is ephemeral, not the bound client port plus 10000).
+     *
+     * @param port the bus's port
+     */
+    void pinBusPort(int port) {
+        this.boundBusPort = port;
+    }
+
+    /**
      * Applies configuration changes made since the last call, requesting a nodes.conf save when myself's address
-     * changed. Ports are rewritten only when {@code port} or {@code cluster-port} changed (so a bus port chosen by a
-     * bus survives); clearing {@code cluster-announce-ip} keeps the current IP, as Redis does.
+     * changed. Ports are rewritten only when {@code port} or {@code cluster-port} changed, and the bus port only while
+     * no bus is {@linkplain #pinBusPort pinned}; clearing {@code cluster-announce-ip} keeps the current IP, as Redis does.
      *
      * @param state the node's cluster state
      */
@@ -96,7 +107,7 @@ final class ClusterSettings {
             myself.setAddress(
                     current.clusterAnnounceIp().orElse(myself.ip()),
                     portsChanged ? current.port() : myself.port(),
-                    portsChanged ? busPort(current) : myself.busPort());
+                    portsChanged && boundBusPort == 0 ? busPort(current) : myself.busPort());
             state.request(PendingAction.SAVE_CONFIG);
         }
     }

@@ -1,5 +1,7 @@
 package io.slotwise.sim.clustermode;
 
+import io.slotwise.sim.bus.BusLinkInfo;
+import io.slotwise.sim.bus.ClusterBus;
 import io.slotwise.sim.cluster.ClusterInfoRenderer;
 import io.slotwise.sim.cluster.ClusterNodesRenderer;
 import io.slotwise.sim.cluster.ClusterShardsRenderer;
@@ -16,7 +18,7 @@ import java.util.List;
 /**
  * The subcommands of CLUSTER that show the node's view (MYID, NODES, INFO, SLOTS, SHARDS, REPLICAS, SLAVES, LINKS,
  * HELP) or act on myself's identity and epochs (SAVECONFIG, BUMPEPOCH, SET-CONFIG-EPOCH). NODES and INFO answer
- * verbatim text (a bulk string in RESP2). LINKS answers an empty array: links exist only with the cluster bus.
+ * verbatim text (a bulk string in RESP2). LINKS describes the cluster bus's links (an empty array without a bus).
  */
 final class ClusterViewHandlers {
 
@@ -41,7 +43,7 @@ final class ClusterViewHandlers {
                 (ctx, c) -> ClusterReplies.toReply(ClusterShardsRenderer.render(c.state())));
         ClusterCommands.register(registry, cluster, "replicas", ClusterViewHandlers::replicas);
         ClusterCommands.register(registry, cluster, "slaves", ClusterViewHandlers::replicas);
-        ClusterCommands.register(registry, cluster, "links", (ctx, c) -> Reply.array());
+        ClusterCommands.register(registry, cluster, "links", ClusterViewHandlers::links);
         ClusterCommands.register(registry, cluster, "help", (ctx, c) -> ClusterHelp.reply());
         ClusterCommands.register(registry, cluster, "saveconfig", ClusterViewHandlers::saveConfig);
         ClusterCommands.register(
@@ -53,6 +55,21 @@ final class ClusterViewHandlers {
             EpochCommands.setConfigEpoch(c.state(), ctx.argString(2));
             return Reply.ok();
         });
+    }
+
+    /** LINKS: one map of Redis's six fields per link (a flat array in RESP2). */
+    private static Reply links(CommandContext ctx, ClusterNodeContext cluster) {
+        List<Reply> links = new ArrayList<>();
+        for (BusLinkInfo link : cluster.bus().map(ClusterBus::links).orElse(List.of())) {
+            links.add(Reply.map(
+                    Reply.entry(Reply.bulk("direction"), Reply.bulk(link.direction())),
+                    Reply.entry(Reply.bulk("node"), Reply.bulk(link.nodeId())),
+                    Reply.entry(Reply.bulk("create-time"), Reply.integer(link.createTimeMillis())),
+                    Reply.entry(Reply.bulk("events"), Reply.bulk(link.events())),
+                    Reply.entry(Reply.bulk("send-buffer-allocated"), Reply.integer(link.sendBufferAllocated())),
+                    Reply.entry(Reply.bulk("send-buffer-used"), Reply.integer(link.sendBufferUsed()))));
+        }
+        return new Reply.Array(links);
     }
 
     private static Reply replicas(CommandContext ctx, ClusterNodeContext cluster) {

@@ -9,7 +9,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Builds the pipeline of each accepted client connection: {@link ReplyEncoder} (outbound), {@link RequestDecoder}
+ * Builds the pipeline of each accepted client connection: {@link ReplyDelayHandler} and {@link ReplyEncoder}
+ * (outbound), {@link RequestDecoder}
  * (limits follow the live {@code proto-max-bulk-len} and the session's authentication), then a {@link SessionHandler}
  * over a new {@link ClientSession}. Runs on the node's event loop, where the connection is registered.
  */
@@ -21,18 +22,21 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final CommandDispatcher dispatcher;
     private final LongSupplier protoMaxBulkLen;
     private final BooleanSupplier passwordRequired;
+    private final ClientFaults faults;
 
     ClientChannelInitializer(
             ClientRegistry clients,
             NodeStats stats,
             CommandDispatcher dispatcher,
             LongSupplier protoMaxBulkLen,
-            BooleanSupplier passwordRequired) {
+            BooleanSupplier passwordRequired,
+            ClientFaults faults) {
         this.clients = clients;
         this.stats = stats;
         this.dispatcher = dispatcher;
         this.protoMaxBulkLen = protoMaxBulkLen;
         this.passwordRequired = passwordRequired;
+        this.faults = faults;
     }
 
     @Override
@@ -41,6 +45,14 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
         ClientSession session = clients.open(channel, System.currentTimeMillis());
         RequestDecoder decoder =
                 new RequestDecoder(protoMaxBulkLen, () -> !session.authenticated() && passwordRequired.getAsBoolean());
-        channel.pipeline().addLast(ENCODER, decoder, new SessionHandler(session, dispatcher, decoder));
+        if (faults.paused()) {
+            channel.config().setAutoRead(false);
+        }
+        channel.pipeline()
+                .addLast(
+                        new ReplyDelayHandler(faults),
+                        ENCODER,
+                        decoder,
+                        new SessionHandler(session, dispatcher, decoder, faults));
     }
 }

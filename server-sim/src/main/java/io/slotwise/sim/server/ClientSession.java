@@ -235,6 +235,11 @@ public final class ClientSession {
         this.awaitingReply = awaitingReply;
     }
 
+    /** Returns the connection's channel, for the node's fault injection. */
+    Channel channel() {
+        return channel;
+    }
+
     /**
      * Closes the connection at once, without waiting for pending replies.
      *

@@ -22,12 +22,17 @@ import java.util.function.LongSupplier;
  * is every IPv4 address, {@code ::*} every IPv6 address, and a leading {@code -} makes an address optional (skipped if
  * it cannot be bound).
  *
+ * <p>It also applies the node's {@link ClientFaults}: {@link #setInputPaused(boolean)} stops and restarts reading from
+ * clients and accepting connections, and every connection's replies pass through a {@link ReplyDelayHandler}.
+ *
  * <p>Threading: {@link #bind} blocks and must not be called on the event loop; {@link #closeListeners()} is safe
- * anywhere.
+ * anywhere; {@link #setInputPaused(boolean)} runs on the event loop only.
  */
 public final class NodeServer {
     private final ServerBootstrap bootstrap;
     private final List<Channel> listeners = new ArrayList<>();
+    private final ClientRegistry clients;
+    private final ClientFaults faults;
 
     /**
      * Prepares the listener of a node.
@@ -38,6 +43,7 @@ public final class NodeServer {
      * @param dispatcher the node's dispatcher
      * @param protoMaxBulkLen the live {@code proto-max-bulk-len}
      * @param passwordRequired whether {@code requirepass} is currently set
+     * @param faults the node's client faults
      */
     public NodeServer(
             EventLoop loop,
@@ -45,8 +51,11 @@ public final class NodeServer {
             NodeStats stats,
             CommandDispatcher dispatcher,
             LongSupplier protoMaxBulkLen,
-            BooleanSupplier passwordRequired) {
+            BooleanSupplier passwordRequired,
+            ClientFaults faults) {
         Objects.requireNonNull(loop, "loop");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.faults = Objects.requireNonNull(faults, "faults");
         this.bootstrap = new ServerBootstrap()
                 .group(loop, loop)
                 .channel(NioServerSocketChannel.class)
@@ -54,8 +63,8 @@ public final class NodeServer {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(
-                        new ClientChannelInitializer(clients, stats, dispatcher, protoMaxBulkLen, passwordRequired));
+                .childHandler(new ClientChannelInitializer(
+                        clients, stats, dispatcher, protoMaxBulkLen, passwordRequired, faults));
     }
 
     /**
@@ -110,6 +119,26 @@ public final class NodeServer {
         List<ChannelFuture> closed = new ArrayList<>();
         listeners.forEach(listener -> closed.add(listener.close()));
         return closed;
+    }
+
+    /**
+     * Event loop only. Pauses or resumes client input: while paused no listener accepts and no connection reads (what
+     * clients send waits in the kernel, as for a stopped process); on resume every connection reads again and
+     * requests already read are served in order.
+     *
+     * @param paused {@code true} to pause
+     */
+    public void setInputPaused(boolean paused) {
+        faults.setPaused(paused);
+        listeners.forEach(listener -> listener.config().setAutoRead(!paused));
+        for (ClientSession session : new ArrayList<>(clients.sessions())) {
+            Channel channel = session.channel();
+            if (paused) {
+                channel.config().setAutoRead(false);
+            } else {
+                channel.pipeline().fireUserEventTriggered(ClientFaults.INPUT_RESUMED);
+            }
+        }
     }
 
     private static String hostOf(String address) {

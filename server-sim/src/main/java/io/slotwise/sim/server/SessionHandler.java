@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>A {@link ProtocolError} is answered in its turn, after the replies to the requests before it, and then the
  * connection closes. QUIT (any command that asks its session to close after the reply) drops every request behind it.
  *
+ * <p>While {@link ClientFaults} pauses input, the channel does not read and requests already read wait in the backlog;
+ * {@link ClientFaults#INPUT_RESUMED} starts them again.
+ *
  * <p>Threading: one instance per channel, used on its event loop only.
  */
 final class SessionHandler extends ChannelInboundHandlerAdapter {
@@ -36,14 +39,16 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final ClientSession session;
     private final CommandDispatcher dispatcher;
     private final RequestDecoder decoder;
+    private final ClientFaults faults;
     private final ArrayDeque<Object> backlog = new ArrayDeque<>();
     private boolean awaiting;
     private boolean closing;
 
-    SessionHandler(ClientSession session, CommandDispatcher dispatcher, RequestDecoder decoder) {
+    SessionHandler(ClientSession session, CommandDispatcher dispatcher, RequestDecoder decoder, ClientFaults faults) {
         this.session = session;
         this.dispatcher = dispatcher;
         this.decoder = decoder;
+        this.faults = faults;
     }
 
     @Override
@@ -51,7 +56,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         if (closing) {
             return;
         }
-        if (awaiting || !backlog.isEmpty()) {
+        if (awaiting || !backlog.isEmpty() || faults.paused()) {
             backlog.add(msg);
             updateAutoRead(ctx);
             return;
@@ -68,6 +73,19 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         updateAutoRead(ctx);
         ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event != ClientFaults.INPUT_RESUMED) {
+            ctx.fireUserEventTriggered(event);
+            return;
+        }
+        if (!awaiting && !closing) {
+            drainBacklog(ctx);
+            ctx.flush();
+        }
+        updateAutoRead(ctx);
     }
 
     @Override
@@ -112,11 +130,15 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         write(ctx, reply);
-        while (!awaiting && !closing && !backlog.isEmpty()) {
-            handle(ctx, backlog.poll());
-        }
+        drainBacklog(ctx);
         ctx.flush();
         updateAutoRead(ctx);
+    }
+
+    private void drainBacklog(ChannelHandlerContext ctx) {
+        while (!awaiting && !closing && !faults.paused() && !backlog.isEmpty()) {
+            handle(ctx, backlog.poll());
+        }
     }
 
     private void write(ChannelHandlerContext ctx, Reply reply) {
@@ -140,7 +162,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void updateAutoRead(ChannelHandlerContext ctx) {
-        boolean read = !closing && backlog.isEmpty() && ctx.channel().isWritable();
+        boolean read = !closing && backlog.isEmpty() && ctx.channel().isWritable() && !faults.paused();
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }

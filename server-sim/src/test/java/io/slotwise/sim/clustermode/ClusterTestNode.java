@@ -15,8 +15,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * A node in cluster mode for tests: loopback, port 0, its own directory, no writable delay, and the data commands of
- * {@link TestDataCommands}. Without a cluster bus, tests teach nodes about each other with {@link #learn} and
+ * A node in cluster mode for tests: loopback, port 0, its own directory, no writable delay, no cluster bus (by
+ * default), and the data commands of {@link TestDataCommands}. Without a cluster bus, tests teach nodes about each other with {@link #learn} and
  * {@link #assign}, which change the state on the node's own event loop. Closing stops the node.
  */
 final class ClusterTestNode implements AutoCloseable {
@@ -38,7 +38,7 @@ final class ClusterTestNode implements AutoCloseable {
      * @return the node
      */
     static ClusterTestNode start(Path dir, String... directives) {
-        return start(new ClusterModeModule().withWritableDelayMillis(0), dir, directives);
+        return start(new ClusterModeModule().withWritableDelayMillis(0).withoutBus(), dir, directives);
     }
 
     /**
