@@ -14,7 +14,7 @@ import java.util.List;
  * sent before PSYNC, then PSYNC's reply ({@code +FULLRESYNC <replid> <offset>}, {@code +CONTINUE [<replid>]} or an
  * error), after FULLRESYNC the snapshot framed as {@code $<length>\r\n<bytes>} (no trailing CRLF, as Redis frames an
  * RDB), then the stream: RESP multibulk arrays of bulk strings, one event per command. Anything else is a protocol
- * error ({@link CorruptedFrameException}), which closes the link.
+ * error ({@link CorruptedFrameException}, once; later input is discarded), which closes the link.
  *
  * <p>One instance per link; used on the channel's event loop.
  */
@@ -28,7 +28,8 @@ final class LinkDecoder extends ByteToMessageDecoder {
         PSYNC_REPLY,
         SNAPSHOT,
         STREAM,
-        REFUSED
+        REFUSED,
+        DISCARD
     }
 
     private Phase phase;
@@ -45,13 +46,23 @@ final class LinkDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        try {
+            decodeAvailable(in, out);
+        } catch (CorruptedFrameException e) {
+            phase = Phase.DISCARD;
+            in.skipBytes(in.readableBytes());
+            throw e;
+        }
+    }
+
+    private void decodeAvailable(ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
             Object event = switch (phase) {
                 case HANDSHAKE -> handshakeReply(in);
                 case PSYNC_REPLY -> psyncReply(in);
                 case SNAPSHOT -> snapshot(in);
                 case STREAM -> command(in);
-                case REFUSED -> skip(in);
+                case REFUSED, DISCARD -> skip(in);
             };
             if (event == null) {
                 return;

@@ -262,7 +262,9 @@ final class ReplicaLink {
             return;
         }
         if (state == LinkState.CONNECTED || state == LinkState.SYNC) {
-            LOG.info("Connection with master {} lost", master);
+            if (!stopped) {
+                LOG.info("Connection with master {} lost", master);
+            }
             downSinceMillis = System.currentTimeMillis();
         }
         channel = null;
