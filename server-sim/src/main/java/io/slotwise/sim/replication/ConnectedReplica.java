@@ -23,10 +23,6 @@ final class ConnectedReplica {
         this.lastAckMillis = nowMillis;
     }
 
-    ClientSession session() {
-        return session;
-    }
-
     String ip() {
         return ip;
     }

@@ -2,6 +2,7 @@ package io.slotwise.sim.replication;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.slotwise.sim.keyspace.Keyspace;
 import io.slotwise.sim.server.ClientSession;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ final class MasterSide {
     }
 
     /** Asks every replica for an acknowledgement, once per event loop task however often it is called (WAIT). */
-    void requestAcknowledgements(io.netty.channel.EventLoop loop) {
+    void requestAcknowledgements(EventLoop loop) {
         if (acksRequested || replicas.count() == 0) {
             return;
         }

@@ -69,10 +69,6 @@ final class NodeReplication implements ReplicationControl {
         return waiting;
     }
 
-    NodeServices node() {
-        return node;
-    }
-
     /** Whether the node is a replica. */
     boolean isReplica() {
         return replica;

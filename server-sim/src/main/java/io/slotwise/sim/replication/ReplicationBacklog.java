@@ -57,11 +57,6 @@ final class ReplicationBacklog {
         return length;
     }
 
-    /** Returns how many bytes it can keep ({@code repl_backlog_size}). */
-    int capacity() {
-        return ring.length;
-    }
-
     /**
      * Whether a replica that wants the stream from {@code nextOffset} on can be served from here.
      *

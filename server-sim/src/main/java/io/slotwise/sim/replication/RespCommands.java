@@ -49,16 +49,6 @@ final class RespCommands {
         return out.toByteArray();
     }
 
-    /**
-     * Encodes one command.
-     *
-     * @param command the arguments, name first
-     * @return the encoded bytes
-     */
-    static byte[] encodeOne(List<byte[]> command) {
-        return encode(List.of(command));
-    }
-
     private static void header(ByteArrayOutputStream out, char type, int count) {
         out.write(type);
         out.writeBytes(Integer.toString(count).getBytes(StandardCharsets.US_ASCII));

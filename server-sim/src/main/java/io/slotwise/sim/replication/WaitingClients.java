@@ -66,11 +66,6 @@ final class WaitingClients {
         });
     }
 
-    /** Whether any client waits. */
-    boolean any() {
-        return !waiters.isEmpty();
-    }
-
     private void finish(Waiter waiter) {
         if (waiters.remove(waiter)) {
             if (waiter.timeout != null) {

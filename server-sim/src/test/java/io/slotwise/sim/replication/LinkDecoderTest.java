@@ -61,7 +61,7 @@ class LinkDecoderTest {
         assertArrayEquals(ascii("v\r\n"), set.args().get(2));
         LinkEvent.StreamCommand ping = (LinkEvent.StreamCommand) events.get(5);
         assertEquals(stream.length, set.raw().length + ping.raw().length);
-        assertArrayEquals(RespCommands.encodeOne(RespCommands.command("PING")), ping.raw());
+        assertArrayEquals(RespCommands.encode(List.of(RespCommands.command("PING"))), ping.raw());
     }
 
     @Test

@@ -32,6 +32,27 @@ class ReplicationCommandsTest {
     }
 
     @Test
+    void aReplicaAuthenticatesWithTheClusterPassword() {
+        try (ReplicatedCluster cluster = ReplicatedCluster.start(dir, 1, 2)) {
+            ReplicationTestNode master = cluster.node(0);
+            ReplicationTestNode replica = cluster.node(1);
+            master.call("SET", ReplicatedCluster.key("k"), "v");
+            for (ReplicationTestNode node : new ReplicationTestNode[] {master, replica}) {
+                assertEquals(Resp.simple("OK"), node.call("CONFIG", "SET", "requirepass", "secret"));
+            }
+            try (RespClient client = replica.client()) {
+                assertEquals(Resp.simple("OK"), client.call("AUTH", "secret"));
+                assertEquals(Resp.simple("OK"), client.call("CLUSTER", "REPLICATE", master.id()));
+                ReplicationTestNode.await(
+                        "the link to come up",
+                        () -> Resp.textOf(client.call("INFO", "replication")).contains("master_link_status:up"));
+                assertEquals(Resp.simple("OK"), client.call("READONLY"));
+                assertEquals(Resp.bulk("v"), client.call("GET", ReplicatedCluster.key("k")));
+            }
+        }
+    }
+
+    @Test
     void aReplicaRefusesPsync() {
         try (ReplicatedCluster cluster = ReplicatedCluster.start(dir, 1, 2)) {
             cluster.replicate(cluster.node(1), cluster.node(0));
