@@ -15,6 +15,7 @@ import io.slotwise.sim.command.CommandTable;
 import io.slotwise.sim.command.RedirectCheck;
 import io.slotwise.sim.data.KeyspaceModule;
 import io.slotwise.sim.keyspace.Keyspace;
+import io.slotwise.sim.replication.ReplicationModule;
 import io.slotwise.sim.server.ClientFaults;
 import io.slotwise.sim.server.NodeServer;
 import java.net.InetSocketAddress;
@@ -232,7 +233,9 @@ public final class SimNode implements AutoCloseable {
          * Adds a module, installed after the built-in commands and the keyspace in the order added. With {@code
          * cluster-enabled yes} a default {@link ClusterModeModule} is installed after the added modules unless one is
          * added here (to configure it, for example with a shorter writable delay for tests); otherwise {@link
-         * ClusterModeModule#disabled()} makes every CLUSTER subcommand answer that cluster support is disabled.
+         * ClusterModeModule#disabled()} makes every CLUSTER subcommand answer that cluster support is disabled. A
+         * default {@link ReplicationModule} is installed likewise unless one is added here. The node's {@link
+         * CommandDispatcher} becomes a service once built (replication applies its master's stream through it).
          *
          * @param module the module
          * @return this builder
@@ -273,10 +276,14 @@ public final class SimNode implements AutoCloseable {
                 if (config.clusterEnabled() && modules.stream().noneMatch(ClusterModeModule.class::isInstance)) {
                     new ClusterModeModule().install(runtime);
                 }
+                if (modules.stream().noneMatch(ReplicationModule.class::isInstance)) {
+                    new ReplicationModule().install(runtime);
+                }
                 CommandDispatcher dispatcher = new CommandDispatcher(
                         runtime.commands(),
                         runtime,
                         runtime.service(RedirectCheck.class).orElse(RedirectCheck.SERVE_ALL));
+                runtime.provide(CommandDispatcher.class, dispatcher);
                 ClientFaults clientFaults = new ClientFaults();
                 server = new NodeServer(
                         loop,

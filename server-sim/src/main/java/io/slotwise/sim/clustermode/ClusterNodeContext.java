@@ -39,7 +39,7 @@ final class ClusterNodeContext {
         this.state = state;
         this.persistence = persistence;
         this.settings = new ClusterSettings(node::config);
-        this.actions = new PendingActionHandler(state, keyspace, persistence);
+        this.actions = new PendingActionHandler(node, state, keyspace, persistence);
         this.flusher = () -> actions.accept(state.drainPendingActions());
     }
 

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * A rejection inside MULTI dooms the transaction (EXEC answers {@code EXECABORT}). ASKING lasts for one command, or
- * until EXEC or DISCARD when sent inside MULTI. Every error reply is counted for INFO.
+ * until EXEC or DISCARD when sent inside MULTI. Every error reply is counted for INFO. Every executed command is
+ * reported to the node's {@link PropagationHook} (replication), if a module provided one. Commands a replica receives
+ * from its master skip the checks ({@link #executeFromMaster}).
  *
  * <p>Threading: called on the node's event loop. The returned stage always completes normally, on the event loop.
  */
@@ -45,6 +47,7 @@ public final class CommandDispatcher {
     private final CommandRegistry registry;
     private final NodeServices node;
     private final RedirectCheck redirectCheck;
+    private final PropagationHook propagation;
 
     /**
      * Creates the dispatcher of a node.
@@ -57,6 +60,7 @@ public final class CommandDispatcher {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.node = Objects.requireNonNull(node, "node");
         this.redirectCheck = Objects.requireNonNull(redirectCheck, "redirectCheck");
+        this.propagation = node.service(PropagationHook.class).orElse(PropagationHook.NONE);
     }
 
     /**
@@ -164,14 +168,20 @@ public final class CommandDispatcher {
         AsyncCommandHandler handler = registry.find(invocation.spec());
         node.stats().commandProcessed();
         CompletionStage<Reply> stage;
+        propagation.commandStarting(invocation, session);
         try {
             stage = handler.handle(new CommandContext(invocation, session, node, inTransaction, this));
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(counted(failure(invocation, e)));
+            Reply reply = counted(failure(invocation, e));
+            propagation.commandFinished(invocation, session, reply);
+            return CompletableFuture.completedFuture(reply);
         }
         if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {
-            return CompletableFuture.completedFuture(counted(future.join()));
+            Reply reply = counted(future.join());
+            propagation.commandFinished(invocation, session, reply);
+            return CompletableFuture.completedFuture(reply);
         }
+        propagation.commandFinished(invocation, session, null);
         CompletableFuture<Reply> result = new CompletableFuture<>();
         EventLoop loop = node.eventLoop();
         stage.whenComplete((reply, error) -> {
@@ -183,6 +193,29 @@ public final class CommandDispatcher {
             }
         });
         return result;
+    }
+
+    /**
+     * Executes a command a replica received from its master on the replication link: resolved against the command
+     * table and run at once, without the authentication, transaction and cluster checks that protect normal clients
+     * (Redis's replicas must obey their master).
+     *
+     * @param request the command
+     * @param session the session of the replication link
+     * @return the reply (the caller discards it, logging errors); an unknown or unimplemented command is answered
+     *     with its error without running anything
+     */
+    public CompletionStage<Reply> executeFromMaster(Request request, ClientSession session) {
+        CommandTable.Resolution resolution = node.commandTable().resolve(request.args());
+        if (resolution instanceof CommandTable.Resolution.Rejected rejected) {
+            return CompletableFuture.completedFuture(Reply.error(rejected.error()));
+        }
+        CommandSpec spec = ((CommandTable.Resolution.Found) resolution).spec();
+        session.recordCommand(System.currentTimeMillis(), spec.name());
+        if (registry.find(spec) == null) {
+            return CompletableFuture.completedFuture(Reply.error("ERR unsupported command '" + spec.name() + "'"));
+        }
+        return execute(new Invocation(spec, request), session, false);
     }
 
     private CompletionStage<Reply> reject(ClientSession session, String error) {

@@ -69,7 +69,9 @@ final class HelloCommand {
                 Reply.entry(
                         Reply.bulk("mode"),
                         Reply.bulk(ctx.node().config().clusterEnabled() ? "cluster" : "standalone")),
-                Reply.entry(Reply.bulk("role"), Reply.bulk("master")),
+                Reply.entry(
+                        Reply.bulk("role"),
+                        Reply.bulk(ReplicationStatus.of(ctx.node()).helloRole())),
                 Reply.entry(Reply.bulk("modules"), Reply.array()));
     }
 }

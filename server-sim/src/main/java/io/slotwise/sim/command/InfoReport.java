@@ -13,14 +13,12 @@ import java.util.Map;
  * Renders the sections of INFO in Redis 7.0's order and format: {@code # Section} headers, {@code field:value} lines
  * ending in CRLF, a blank line between sections. Fields the simulator cannot measure as Redis does are reported with
  * Redis's values for an idle, persistence-free master (memory comes from the JVM heap, CPU time from the process
- * without a user/system split). Replication fields describe a master without replicas until replication exists.
+ * without a user/system split). Replication fields come from the {@link ReplicationStatus} service.
  * Stateless; called on the node's event loop.
  */
 final class InfoReport {
     /** Every section in Redis's order, with whether INFO without arguments includes it. */
     static final Map<String, Boolean> SECTIONS = orderedSections();
-
-    private static final String NO_REPLID = "0".repeat(40);
 
     private InfoReport() {}
 
@@ -156,17 +154,7 @@ final class InfoReport {
     }
 
     private static void replication(NodeServices node, StringBuilder out) {
-        field(out, "role", "master");
-        field(out, "connected_slaves", "0");
-        field(out, "master_failover_state", "no-failover");
-        field(out, "master_replid", node.replicationId());
-        field(out, "master_replid2", NO_REPLID);
-        field(out, "master_repl_offset", "0");
-        field(out, "second_repl_offset", "-1");
-        field(out, "repl_backlog_active", "0");
-        field(out, "repl_backlog_size", "1048576");
-        field(out, "repl_backlog_first_byte_offset", "0");
-        field(out, "repl_backlog_histlen", "0");
+        ReplicationStatus.of(node).infoFields().forEach((name, value) -> field(out, name, value));
     }
 
     private static void cpu(StringBuilder out) {

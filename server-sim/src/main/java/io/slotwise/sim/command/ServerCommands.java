@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TIME, ROLE, DBSIZE and SHUTDOWN. ROLE answers a master without replicas until replication exists; DBSIZE counts
+ * TIME, ROLE, DBSIZE and SHUTDOWN. ROLE answers what the {@link ReplicationStatus} service reports; DBSIZE counts
  * through the {@link KeyspaceSummary} service (0 without a keyspace). SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] closes the
  * node without a reply (nothing is persisted either way); SHUTDOWN ABORT answers that no shutdown is in progress.
  */
@@ -31,7 +31,7 @@ public final class ServerCommands {
             return Reply.array(
                     Reply.bulk(Long.toString(now.getEpochSecond())), Reply.bulk(Long.toString(now.getNano() / 1000)));
         });
-        registry.register("role", ctx -> Reply.array(Reply.bulk("master"), Reply.integer(0), Reply.array()));
+        registry.register("role", ctx -> ReplicationStatus.of(ctx.node()).role());
         registry.register(
                 "dbsize",
                 ctx -> Reply.integer(ctx.node()

@@ -3,6 +3,7 @@ package io.slotwise.sim.data;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.slotwise.sim.NodeSetup;
+import io.slotwise.sim.command.PropagationHook;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.KeyChange;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The clients of one node blocked on keys (BLPOP, BRPOP, BLMOVE), served as Redis 7.0 serves them.
@@ -38,6 +40,9 @@ import java.util.function.Function;
  * queued on the event loop serves keys made ready by other commands. Served clients get their replies in a later task,
  * as Redis answers unblocked clients before it sleeps, so their pipelined commands run after this serving pass.
  *
+ * <p>Serving a client is reported to the node's {@link PropagationHook} as a side effect, so that replication
+ * propagates what it changed even though the command running at the time (a push) did not change it itself.
+ *
  * <p>A client waits until served, until its timeout (answered with a null array, RESP2 {@code *-1}), or until it
  * disconnects: a disconnected client is never served and is dropped from the queues within {@value
  * #SWEEP_PERIOD_MILLIS} ms. The cluster layer ends waits with errors through {@link #unblockWithError}.
@@ -50,6 +55,7 @@ public final class BlockedClients {
 
     private final EventLoop loop;
     private final ClientRegistry clients;
+    private final Supplier<PropagationHook> propagation;
     private final Map<Key, Deque<Waiter>> waitersByKey = new HashMap<>();
     private final Set<Waiter> waiters = new LinkedHashSet<>();
     private final Set<Key> readyKeys = new LinkedHashSet<>();
@@ -57,9 +63,17 @@ public final class BlockedClients {
     private boolean serveQueued;
     private ScheduledFuture<?> sweep;
 
-    BlockedClients(Keyspace keyspace, EventLoop loop, ClientRegistry clients) {
+    /**
+     * @param keyspace the node's keyspace
+     * @param loop the node's event loop
+     * @param clients the node's clients
+     * @param propagation the node's replication hook, looked up when a client is served (a module may provide it after
+     *     the keyspace module installed this)
+     */
+    BlockedClients(Keyspace keyspace, EventLoop loop, ClientRegistry clients, Supplier<PropagationHook> propagation) {
         this.loop = loop;
         this.clients = clients;
+        this.propagation = propagation;
         keyspace.addListener(new KeyspaceListener() {
             @Override
             public void keyChanged(Key key, KeyChange change) {
@@ -79,8 +93,11 @@ public final class BlockedClients {
      * @return the new instance
      */
     static BlockedClients install(NodeSetup setup, Keyspace keyspace) {
-        BlockedClients blocked =
-                new BlockedClients(keyspace, setup.eventLoop(), setup.node().clients());
+        BlockedClients blocked = new BlockedClients(
+                keyspace,
+                setup.eventLoop(),
+                setup.node().clients(),
+                () -> setup.node().service(PropagationHook.class).orElse(PropagationHook.NONE));
         setup.provide(BlockedClients.class, blocked);
         setup.onClose(blocked::close);
         return blocked;
@@ -190,10 +207,14 @@ public final class BlockedClients {
                 continue;
             }
             Reply reply;
+            PropagationHook hook = propagation.get();
+            hook.sideEffectsStarting();
             try {
                 reply = waiter.service.serve(key);
             } catch (WrongTypeException e) {
                 reply = Reply.error(e.getMessage());
+            } finally {
+                hook.sideEffectsFinished();
             }
             if (reply == null) {
                 return;

@@ -43,6 +43,15 @@ public final class ClientSession {
         this.authenticated = authenticated;
     }
 
+    /**
+     * Returns the connection's channel, for replication: after PSYNC a master streams its writes to the replica's
+     * connection as RESP it has already encoded ({@link io.netty.buffer.ByteBuf}s, which the pipeline passes through
+     * untouched). Everything else answers through the dispatcher.
+     */
+    public Channel channel() {
+        return channel;
+    }
+
     /** Returns the client id: unique per node, increasing, starting at 1 (CLIENT ID). */
     public long id() {
         return id;

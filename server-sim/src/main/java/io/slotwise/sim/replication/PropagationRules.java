@@ -1,0 +1,187 @@
+package io.slotwise.sim.replication;
+
+import io.slotwise.sim.keyspace.Key;
+import io.slotwise.sim.protocol.Reply;
+import io.slotwise.sim.protocol.Request;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a master propagates a write that succeeded and changed something, as Redis does: deterministic commands as they
+ * were sent; commands whose effect depends on the clock or on chance as a command with that effect made explicit
+ * (SET EX as SET PXAT, EXPIRE as PEXPIREAT, INCRBYFLOAT as SET KEEPTTL, SPOP as SREM, a blocking pop served at once as
+ * the plain pop). For any other command this class has no answer, and the propagator sends the resulting state of
+ * every key the command changed instead, which is exact for every command, only larger. Stateless.
+ */
+final class PropagationRules {
+    /** Commands whose effect depends only on the data and their arguments. */
+    private static final Set<String> AS_SENT = Set.of(
+            "append",
+            "copy",
+            "decr",
+            "decrby",
+            "del",
+            "flushall",
+            "flushdb",
+            "getdel",
+            "getset",
+            "hdel",
+            "hincrby",
+            "hmset",
+            "hset",
+            "hsetnx",
+            "incr",
+            "incrby",
+            "linsert",
+            "lmove",
+            "lpop",
+            "lpush",
+            "lpushx",
+            "lrem",
+            "lset",
+            "ltrim",
+            "move",
+            "mset",
+            "msetnx",
+            "persist",
+            "rename",
+            "renamenx",
+            "rpop",
+            "rpush",
+            "rpushx",
+            "sadd",
+            "sdiffstore",
+            "setnx",
+            "setrange",
+            "sinterstore",
+            "smove",
+            "srem",
+            "sunionstore",
+            "swapdb",
+            "unlink",
+            "zadd",
+            "zincrby",
+            "zpopmax",
+            "zpopmin",
+            "zrem",
+            "zremrangebyrank",
+            "zremrangebyscore");
+
+    /** Commands propagated even if they changed nothing visible (an empty keyspace flushed). */
+    private static final Set<String> ALWAYS = Set.of("flushall", "flushdb");
+
+    private static final Map<String, Rule> REWRITTEN = Map.ofEntries(
+            Map.entry("set", (request, reply, keys) -> setWithExpiry(request, 2, keys)),
+            Map.entry("setex", (request, reply, keys) -> setWithExpiry(request, 3, keys)),
+            Map.entry("psetex", (request, reply, keys) -> setWithExpiry(request, 3, keys)),
+            Map.entry("getex", PropagationRules::expiry),
+            Map.entry("expire", PropagationRules::expiry),
+            Map.entry("pexpire", PropagationRules::expiry),
+            Map.entry("expireat", PropagationRules::expiry),
+            Map.entry("pexpireat", PropagationRules::expiry),
+            Map.entry(
+                    "incrbyfloat",
+                    (request, reply, keys) -> reply instanceof Reply.Bulk bulk
+                            ? one(RespCommands.command("SET", request.arg(1), bulk.bytes(), "KEEPTTL"))
+                            : null),
+            Map.entry(
+                    "hincrbyfloat",
+                    (request, reply, keys) -> reply instanceof Reply.Bulk bulk
+                            ? one(RespCommands.command("HSET", request.arg(1), request.arg(2), bulk.bytes()))
+                            : null),
+            Map.entry("spop", PropagationRules::spop),
+            Map.entry("blpop", (request, reply, keys) -> poppedFrom(reply, "LPOP")),
+            Map.entry("brpop", (request, reply, keys) -> poppedFrom(reply, "RPOP")),
+            Map.entry(
+                    "blmove",
+                    (request, reply, keys) -> reply instanceof Reply.Bulk
+                            ? one(RespCommands.command(
+                                    "LMOVE", request.arg(1), request.arg(2), request.arg(3), request.arg(4)))
+                            : null));
+
+    private PropagationRules() {}
+
+    /** Turns one executed command into the commands that propagate it. */
+    @FunctionalInterface
+    private interface Rule {
+        List<List<byte[]>> apply(Request request, Reply reply, KeyStates keys);
+    }
+
+    /**
+     * Returns how a successful command is propagated.
+     *
+     * @param name the command's full name, lower case
+     * @param request the command as sent
+     * @param reply its reply (not an error)
+     * @param changed whether it changed anything
+     * @param keys reads keys as the command left them
+     * @return the commands to propagate (none if it changed nothing), or null if the command's changed keys must be
+     *     propagated by their state
+     */
+    static List<List<byte[]>> propagate(String name, Request request, Reply reply, boolean changed, KeyStates keys) {
+        if (!changed && !ALWAYS.contains(name)) {
+            return List.of();
+        }
+        if (AS_SENT.contains(name)) {
+            return one(request.args());
+        }
+        Rule rule = REWRITTEN.get(name);
+        return rule == null ? null : rule.apply(request, reply, keys);
+    }
+
+    private static List<List<byte[]>> setWithExpiry(Request request, int valueIndex, KeyStates keys) {
+        byte[] key = request.arg(1);
+        long expireAt = keys.expireTimeMillis(Key.of(key));
+        if (expireAt == -2) {
+            return one(RespCommands.command("DEL", key));
+        }
+        return one(
+                expireAt == -1
+                        ? RespCommands.command("SET", key, request.arg(valueIndex))
+                        : RespCommands.command("SET", key, request.arg(valueIndex), "PXAT", expireAt));
+    }
+
+    private static List<List<byte[]>> expiry(Request request, Reply reply, KeyStates keys) {
+        byte[] key = request.arg(1);
+        long expireAt = keys.expireTimeMillis(Key.of(key));
+        if (expireAt == -2) {
+            return one(RespCommands.command("DEL", key));
+        }
+        return one(
+                expireAt == -1
+                        ? RespCommands.command("PERSIST", key)
+                        : RespCommands.command("PEXPIREAT", key, expireAt));
+    }
+
+    private static List<List<byte[]>> spop(Request request, Reply reply, KeyStates keys) {
+        List<Object> srem = new ArrayList<>(List.of("SREM", request.arg(1)));
+        if (reply instanceof Reply.Bulk bulk) {
+            srem.add(bulk.bytes());
+        } else if (reply instanceof Reply.Array array) {
+            for (Reply member : array.elements()) {
+                if (!(member instanceof Reply.Bulk bulk)) {
+                    return null;
+                }
+                srem.add(bulk.bytes());
+            }
+        } else {
+            return null;
+        }
+        return srem.size() == 2 ? List.of() : one(RespCommands.command(srem.toArray()));
+    }
+
+    private static List<List<byte[]>> poppedFrom(Reply reply, String pop) {
+        if (reply instanceof Reply.Array array
+                && array.elements().size() == 2
+                && array.elements().get(0) instanceof Reply.Bulk key) {
+            return one(RespCommands.command(pop, key.bytes()));
+        }
+        return null;
+    }
+
+    private static List<List<byte[]>> one(List<byte[]> command) {
+        return List.of(command);
+    }
+}
