@@ -46,7 +46,7 @@ public final class ClientSession {
     /**
      * Returns the connection's channel, for replication: after PSYNC a master streams its writes to the replica's
      * connection as RESP it has already encoded ({@link io.netty.buffer.ByteBuf}s, which the pipeline passes through
-     * untouched). Everything else answers through the dispatcher.
+     * untouched); also used by the node's fault injection. Everything else answers through the dispatcher.
      */
     public Channel channel() {
         return channel;
@@ -242,11 +242,6 @@ public final class ClientSession {
 
     void setAwaitingReply(boolean awaitingReply) {
         this.awaitingReply = awaitingReply;
-    }
-
-    /** Returns the connection's channel, for the node's fault injection. */
-    Channel channel() {
-        return channel;
     }
 
     /**

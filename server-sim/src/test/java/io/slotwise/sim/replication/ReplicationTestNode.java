@@ -54,7 +54,7 @@ final class ReplicationTestNode implements AutoCloseable {
         AtomicReference<NodeServices> services = new AtomicReference<>();
         SimNode.Builder builder = SimNode.builder(config)
                 .module(setup -> services.set(setup.node()))
-                .module(new ClusterModeModule().withWritableDelayMillis(0))
+                .module(new ClusterModeModule().withWritableDelayMillis(0).withoutBus())
                 .module(replication);
         if (keyspace != null) {
             builder.keyspace(keyspace);
