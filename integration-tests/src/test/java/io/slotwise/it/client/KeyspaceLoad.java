@@ -73,6 +73,7 @@ final class KeyspaceLoad implements AutoCloseable {
     private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final AtomicLong successes = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong distinctKeysWritten = new AtomicLong();
     private volatile boolean running = true;
 
     private KeyspaceLoad(String name, AsyncCommands<String, String> commands, SuccessObserver observer) {
@@ -124,6 +125,11 @@ final class KeyspaceLoad implements AutoCloseable {
     /** Returns how many {@code SET}s succeeded so far. */
     long successfulWrites() {
         return writes.get();
+    }
+
+    /** Returns how many distinct keys have had at least one acknowledged {@code SET} so far. */
+    long distinctKeysWritten() {
+        return distinctKeysWritten.get();
     }
 
     /** Returns the failures so far, in the order they were seen. */
@@ -238,6 +244,7 @@ final class KeyspaceLoad implements AutoCloseable {
         private final int index;
         private final List<String> keys;
         private final Map<String, Set<String>> possible = new HashMap<>();
+        private final Set<String> written = new HashSet<>();
 
         Worker(int index, List<String> keys, Map<String, String> initialValues) {
             super(name + "-load-" + index);
@@ -275,6 +282,9 @@ final class KeyspaceLoad implements AutoCloseable {
                 }
                 possible.put(key, valueSet(value));
                 writes.incrementAndGet();
+                if (written.add(key)) {
+                    distinctKeysWritten.incrementAndGet();
+                }
                 succeeded(key, true, started);
             } catch (Throwable failure) {
                 possible.computeIfAbsent(key, k -> new HashSet<>()).add(value);

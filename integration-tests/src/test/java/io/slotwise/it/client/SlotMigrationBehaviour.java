@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A slot migrated with {@code SETSLOT}/{@code MIGRATE} (as {@code redis-cli} does it, one batch of keys at a time)
  * while eight threads read and write keys of that slot and of others through one client: no error reaches a caller,
- * every value reads back at the end, and the client followed both {@code ASK} (keys already moved while the slot is
- * migrating) and {@code MOVED} (after the slot changed owner).
+ * every value reads back at the end, and the client followed both {@code ASK} (keys already moved, and keys created
+ * while the slot is migrating) and {@code MOVED} (after the slot changed owner). Half of the slot's keys exist before
+ * the migration starts; the workers write the slot's keys first, so the other half is created during it.
  */
 public abstract class SlotMigrationBehaviour {
 
@@ -51,10 +52,14 @@ public abstract class SlotMigrationBehaviour {
         List<List<String>> keysPerWorker = KeyspaceLoad.partition(slotKeys, WORKERS);
         List<List<String>> otherPerWorker = KeyspaceLoad.partition(otherKeys, WORKERS);
         Map<String, String> initial = new LinkedHashMap<>();
+        for (int i = 0; i < slotKeys.size(); i += 2) {
+            initial.put(slotKeys.get(i), "initial:" + slotKeys.get(i));
+        }
+        otherKeys.forEach(key -> initial.put(key, "initial:" + key));
         for (int i = 0; i < WORKERS; i++) {
             keysPerWorker.get(i).addAll(otherPerWorker.get(i));
-            keysPerWorker.get(i).forEach(key -> initial.put(key, "initial:" + key));
         }
+        int keyCount = slotKeys.size() + otherKeys.size();
 
         try (ObservedClient observed = ObservedClient.connect(backend)) {
             assertEquals("OK", Calls.value(observed.commands().mset(initial)));
@@ -85,10 +90,15 @@ public abstract class SlotMigrationBehaviour {
                         () -> observed.redirects(RedirectKind.MOVED) > 0,
                         load::summary);
                 awaitProgress(load, 10 * CALLS_BETWEEN_BATCHES);
+                Await.until(
+                        "every key was written at least once",
+                        STEP_TIMEOUT,
+                        () -> load.distinctKeysWritten() == keyCount,
+                        load::summary);
                 load.stop();
 
                 System.out.printf(
-                        "[%s] slot %d migrated in batches of %d (%d keys) under %d threads in %d ms: %s;"
+                        "[%s] slot %d migrated in batches of %d (%d keys moved by MIGRATE) under %d threads in %d ms: %s;"
                                 + " redirects followed: %d ASK, %d MOVED%n",
                         backend.description(),
                         slot,
@@ -101,7 +111,9 @@ public abstract class SlotMigrationBehaviour {
                         observed.redirects(RedirectKind.MOVED));
                 assertTrue(load.failures().isEmpty(), () -> "errors reached callers: " + load.summary());
                 assertEquals(List.of(), load.readBackMismatches(observed.commands()));
-                assertEquals(KEYS_IN_SLOT, migration.keysMoved(), "keys moved by MIGRATE");
+                assertTrue(
+                        migration.keysMoved() >= KEYS_IN_SLOT / 2,
+                        () -> "MIGRATE moved " + migration.keysMoved() + " keys; " + KEYS_IN_SLOT / 2 + " existed");
             }
         }
         assertEquals(target, backend.slotOwner(slot), "owner of slot " + slot);
