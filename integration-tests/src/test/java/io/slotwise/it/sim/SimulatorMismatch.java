@@ -36,11 +36,11 @@ enum SimulatorMismatch {
     HEX_FLOAT_SCORE_BOUNDS("score range bounds reject hexadecimal floats"),
 
     /**
-     * COMMAND LIST of the simulator lacks commands of Redis 7.0, which therefore answer {@code ERR unknown command}
-     * instead of the README's {@code ERR unsupported command ...}; for example RPOPLPUSH, ZUNIONSTORE, SORT, LCS, SUBSTR,
-     * HRANDFIELD, the bitmap, HyperLogLog, geo and stream commands, PSUBSCRIBE, ACL and SLOWLOG.
+     * Redis 7.0 commands the simulator knows (COMMAND COUNT, INFO and LIST match Redis) but does not implement: they
+     * answer {@code ERR unsupported command ...} as server-sim's README documents, where Redis executes them; for
+     * example RPOPLPUSH, ZUNIONSTORE, SORT, LCS, SUBSTR, HRANDFIELD, the bitmap, HyperLogLog, geo and stream commands.
      */
-    MISSING_COMMANDS("Redis 7.0 commands missing from the simulator's command table");
+    MISSING_COMMANDS("Redis 7.0 commands the simulator does not implement");
 
     private final String summary;
 
