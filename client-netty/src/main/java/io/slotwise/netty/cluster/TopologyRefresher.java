@@ -33,8 +33,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * next candidates. After a refresh, connections
  * to nodes that left the topology are closed (after a grace period of one command timeout).
  *
- * <p>Refreshes run periodically (a timer on one event loop) and when {@link #trigger()}ed by a MOVED, a lost
- * connection, an uncovered slot or an unknown node. A {@link RefreshGate}, updated by compare-and-set, lets one refresh
+ * <p>Refreshes run periodically (a timer on one event loop) and when {@link #trigger()}ed by a MOVED, a lost or
+ * refused connection, a command timeout, an uncovered slot or an unknown node; while a primary that owns slots is
+ * unreachable, each refresh that ends triggers the next, until one gives its slots to another node. Commands waiting
+ * on the connection of an unreachable node that no longer owns slots then fail as not sent, to be retried against the
+ * new owner. A {@link RefreshGate}, updated by compare-and-set, lets one refresh
  * run at a time and start at most once per adaptive interval; a burst of triggers shares one refresh. The initial
  * discovery does not count towards the interval, so the first trigger after connecting refreshes at once.
  *
@@ -167,7 +170,34 @@ final class TopologyRefresher {
         refreshFrom(candidates()).whenComplete((topology, failure) -> {
             reportFailure(start, failure);
             gate.updateAndGet(RefreshGate::completed);
+            if (aSlotOwnerIsUnreachable()) {
+                trigger();
+            }
         });
+    }
+
+    /**
+     * Whether a primary that owns slots is unreachable: until a refresh hands its slots to another node (a replica
+     * promoted in its place), the client keeps refreshing, once per adaptive interval, independently of the
+     * connection's reconnect backoff.
+     */
+    private boolean aSlotOwnerIsUnreachable() {
+        for (NodeAddress owner : slotOwners(current.get())) {
+            if (registry.isUnreachable(owner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<NodeAddress> slotOwners(ClusterTopology topology) {
+        List<NodeAddress> owners = new ArrayList<>();
+        for (Shard shard : topology.shards()) {
+            if (shard.slotCount() > 0) {
+                owners.add(shard.primary().address());
+            }
+        }
+        return owners;
     }
 
     private void armPeriodic() {
@@ -274,5 +304,6 @@ final class TopologyRefresher {
             keep.add(node.address());
         }
         registry.retainOnly(keep, connectionGrace);
+        registry.abandonWaitingOffSlotOwners(slotOwners(fresh));
     }
 }
