@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * client's ordinary connections (no connection is opened just for a refresh), and installs the view most of them agree
  * on ({@link TopologyConsensus}), so one stale node cannot mislead the client. The nodes asked are the known primaries
  * in random order, then the seeds, leaving out nodes whose connection is down; nodes that fail are replaced by the
- * next candidates. After a refresh, connections
+ * next candidates, and the primaries of the leading view complete a refresh that got fewer views (again leaving out
+ * unreachable nodes). After a refresh, connections
  * to nodes that left the topology are closed (after a grace period of one command timeout).
  *
  * <p>Refreshes run periodically (a timer on one event loop) and when {@link #trigger()}ed by a MOVED, a lost or
@@ -270,7 +271,8 @@ final class TopologyRefresher {
                             TopologyConsensus.choose(collection.views()).orElseThrow();
                     List<NodeAddress> more = new ArrayList<>();
                     for (ClusterNode node : leading.nodes()) {
-                        if (node.role() == ClusterNode.Role.PRIMARY) {
+                        // An unreachable node's query would wait for its reconnect backoff.
+                        if (node.role() == ClusterNode.Role.PRIMARY && !registry.isUnreachable(node.address())) {
                             more.add(node.address());
                         }
                     }
