@@ -2,6 +2,7 @@ package io.slotwise.netty.cluster;
 
 import io.slotwise.RedisCommandException;
 import io.slotwise.RedisException;
+import io.slotwise.RedisTimeoutException;
 import io.slotwise.UncoveredSlotException;
 import io.slotwise.command.Command;
 import io.slotwise.command.CommandTrait;
@@ -41,7 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>on an error reply, ask {@link RedirectPolicy} and act on its decision: {@code MOVED} patches the slot and
  *       triggers a refresh, then the command goes to the new owner; {@code ASK} sends {@code ASKING} and the command to
  *       the target as one batch; {@code RetryLater} and retryable connection failures end the attempt, and {@link
- *       TransientRetry} starts a new one, from step 1, after a backoff; anything else fails the command;
+ *       TransientRetry} starts a new one, from step 1, after a backoff; anything else fails the command (a timeout
+ *       also triggers a refresh);
  *   <li>merge (split, fan-out) and decode once.
  * </ol>
  *
@@ -259,7 +261,7 @@ final class ClusterDispatcher {
         listener.requestStarted(node);
         CompletionStage<RespValue> reply =
                 asking ? connection.send(List.of(ASKING, command)).get(1) : connection.send(command);
-        return reply.whenComplete((value, failure) -> listener.requestFinished(node));
+        return reply.whenComplete((value, failure) -> finished(node, failure));
     }
 
     /** A blocking command gets a connection of its own, which waits its blocking timeout plus the command timeout. */
@@ -271,7 +273,7 @@ final class ClusterDispatcher {
         CompletionStage<RespValue> reply =
                 asking ? connection.send(List.of(ASKING, command)).get(1) : connection.send(command);
         return reply.whenComplete((value, failure) -> {
-            listener.requestFinished(node);
+            finished(node, failure);
             registry.release(connection);
         });
     }
@@ -281,8 +283,19 @@ final class ClusterDispatcher {
         List<CompletionStage<RespValue>> replies = new ArrayList<>(batch.size());
         for (CompletionStage<RespValue> reply : connection.send(batch)) {
             listener.requestStarted(node);
-            replies.add(reply.whenComplete((value, failure) -> listener.requestFinished(node)));
+            replies.add(reply.whenComplete((value, failure) -> finished(node, failure)));
         }
         return replies;
+    }
+
+    /**
+     * A request to a node ended. A timeout triggers a topology refresh: the node may hang while a replica is promoted
+     * in its place (the refresh gate makes a burst of timeouts cost one refresh).
+     */
+    private void finished(NodeAddress node, Throwable failure) {
+        listener.requestFinished(node);
+        if (failure != null && RetryClassifier.unwrap(failure) instanceof RedisTimeoutException) {
+            topology.trigger();
+        }
     }
 }

@@ -31,9 +31,9 @@ import java.util.function.UnaryOperator;
  * <p>Every connection gets the same {@link ConnectionOptions}; when the client reads from replicas they all send
  * {@code READONLY}, which lets a replica serve reads and changes nothing on a primary, so one connection per node
  * serves both roles and survives failovers. While a connection is down, commands sent to it wait for its next
- * reconnect attempt ({@code QUEUE}, within their timeout): a brief drop stays invisible, and when the node is really
- * gone the attempt fails them as not sent, by which time the lost connection has triggered a topology refresh and the
- * retry goes to the slot's new owner.
+ * reconnect attempt ({@code QUEUE}, within their timeout): a brief drop stays invisible; when a refresh gives the
+ * unreachable node's slots to another node, its waiting commands fail as not sent at once
+ * ({@link #abandonWaitingOffSlotOwners}), and their retry goes to the slots' new owner.
  *
  * <p>Thread-safe.
  */
@@ -141,9 +141,31 @@ final class ConnectionRegistry {
         for (Map.Entry<NodeAddress, NodeConnection> entry : List.copyOf(connections.entrySet())) {
             if (!kept.contains(entry.getKey()) && connections.remove(entry.getKey(), entry.getValue())) {
                 NodeConnection dropped = entry.getValue();
+                dropped.abandonWaiting("the node " + entry.getKey() + " left the cluster topology while unreachable");
                 unreachable.remove(entry.getKey());
                 retiring.add(dropped);
                 scheduleClose(dropped, grace);
+            }
+        }
+    }
+
+    /**
+     * Releases the commands waiting on the connections of unreachable nodes that own no slot any more (their slots
+     * moved, for example to a promoted replica): they fail as not sent, at once rather than at the next reconnect
+     * attempt, so that their retry goes to the slots' new owners. Connections that are up are left alone.
+     *
+     * @param slotOwners announced addresses of the primaries that own slots in the current topology
+     */
+    void abandonWaitingOffSlotOwners(Collection<NodeAddress> slotOwners) {
+        Set<NodeAddress> owners = new HashSet<>();
+        for (NodeAddress address : slotOwners) {
+            owners.add(map(address));
+        }
+        for (Map.Entry<NodeAddress, NodeConnection> entry : connections.entrySet()) {
+            if (unreachable.contains(entry.getKey()) && !owners.contains(entry.getKey())) {
+                entry.getValue()
+                        .abandonWaiting("the node " + entry.getKey()
+                                + " is unreachable and the refreshed topology gives it no slots");
             }
         }
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * The netty {@link RedisClusterClient}: wires the {@link ConnectionRegistry}, the {@link TopologyRefresher}, the
@@ -42,14 +43,18 @@ public final class NettyClusterClient implements RedisClusterClient {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     private NettyClusterClient(
-            ClusterClientOptions options, ClientResources resources, boolean ownsResources, SslContext sslContext) {
+            ClusterClientOptions options,
+            ClientResources resources,
+            boolean ownsResources,
+            SslContext sslContext,
+            UnaryOperator<ConnectionOptions> connectionTuning) {
         this.resources = resources;
         this.ownsResources = ownsResources;
         this.listener = ListenerFanOut.of(options.eventListeners());
         RefreshTrigger trigger = new RefreshTrigger();
         this.registry = new ConnectionRegistry(
                 resources,
-                connectionOptions(options, sslContext),
+                connectionTuning.apply(connectionOptions(options, sslContext)),
                 options.addressMapper(),
                 listener,
                 node -> trigger.fire());
@@ -95,7 +100,21 @@ public final class NettyClusterClient implements RedisClusterClient {
      */
     public static CompletionStage<RedisClusterClient> start(
             ClusterClientOptions options, ClientResources resources, boolean ownsResources, SslContext sslContext) {
-        NettyClusterClient client = new NettyClusterClient(options, resources, ownsResources, sslContext);
+        return start(options, resources, ownsResources, sslContext, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #start(ClusterClientOptions, ClientResources, boolean, SslContext)}, with the node connections'
+     * settings adjusted by {@code connectionTuning} (for tests: reconnect backoff, jitter).
+     */
+    static CompletionStage<RedisClusterClient> start(
+            ClusterClientOptions options,
+            ClientResources resources,
+            boolean ownsResources,
+            SslContext sslContext,
+            UnaryOperator<ConnectionOptions> connectionTuning) {
+        NettyClusterClient client =
+                new NettyClusterClient(options, resources, ownsResources, sslContext, connectionTuning);
         CompletableFuture<RedisClusterClient> started = new CompletableFuture<>();
         client.refresher.discover().whenComplete((topology, failure) -> {
             if (failure == null) {

@@ -30,11 +30,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * client's ordinary connections (no connection is opened just for a refresh), and installs the view most of them agree
  * on ({@link TopologyConsensus}), so one stale node cannot mislead the client. The nodes asked are the known primaries
  * in random order, then the seeds, leaving out nodes whose connection is down; nodes that fail are replaced by the
- * next candidates. After a refresh, connections
+ * next candidates, and the primaries of the leading view complete a refresh that got fewer views (again leaving out
+ * unreachable nodes). After a refresh, connections
  * to nodes that left the topology are closed (after a grace period of one command timeout).
  *
- * <p>Refreshes run periodically (a timer on one event loop) and when {@link #trigger()}ed by a MOVED, a lost
- * connection, an uncovered slot or an unknown node. A {@link RefreshGate}, updated by compare-and-set, lets one refresh
+ * <p>Refreshes run periodically (a timer on one event loop) and when {@link #trigger()}ed by a MOVED, a lost or
+ * refused connection, a command timeout, an uncovered slot or an unknown node; while a primary that owns slots is
+ * unreachable, each refresh that ends triggers the next, until one gives its slots to another node. Commands waiting
+ * on the connection of an unreachable node that no longer owns slots then fail as not sent, to be retried against the
+ * new owner. A {@link RefreshGate}, updated by compare-and-set, lets one refresh
  * run at a time and start at most once per adaptive interval; a burst of triggers shares one refresh. The initial
  * discovery does not count towards the interval, so the first trigger after connecting refreshes at once.
  *
@@ -167,7 +171,34 @@ final class TopologyRefresher {
         refreshFrom(candidates()).whenComplete((topology, failure) -> {
             reportFailure(start, failure);
             gate.updateAndGet(RefreshGate::completed);
+            if (aSlotOwnerIsUnreachable()) {
+                trigger();
+            }
         });
+    }
+
+    /**
+     * Whether a primary that owns slots is unreachable: until a refresh hands its slots to another node (a replica
+     * promoted in its place), the client keeps refreshing, once per adaptive interval, independently of the
+     * connection's reconnect backoff.
+     */
+    private boolean aSlotOwnerIsUnreachable() {
+        for (NodeAddress owner : slotOwners(current.get())) {
+            if (registry.isUnreachable(owner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<NodeAddress> slotOwners(ClusterTopology topology) {
+        List<NodeAddress> owners = new ArrayList<>();
+        for (Shard shard : topology.shards()) {
+            if (shard.slotCount() > 0) {
+                owners.add(shard.primary().address());
+            }
+        }
+        return owners;
     }
 
     private void armPeriodic() {
@@ -240,7 +271,8 @@ final class TopologyRefresher {
                             TopologyConsensus.choose(collection.views()).orElseThrow();
                     List<NodeAddress> more = new ArrayList<>();
                     for (ClusterNode node : leading.nodes()) {
-                        if (node.role() == ClusterNode.Role.PRIMARY) {
+                        // An unreachable node's query would wait for its reconnect backoff.
+                        if (node.role() == ClusterNode.Role.PRIMARY && !registry.isUnreachable(node.address())) {
                             more.add(node.address());
                         }
                     }
@@ -274,5 +306,6 @@ final class TopologyRefresher {
             keep.add(node.address());
         }
         registry.retainOnly(keep, connectionGrace);
+        registry.abandonWaitingOffSlotOwners(slotOwners(fresh));
     }
 }

@@ -199,6 +199,32 @@ public final class NodeConnection {
         return closed.minimalCompletionStage();
     }
 
+    /**
+     * Gives up on the commands waiting for this connection to come back: if the connection is down after a failed
+     * attempt or a lost connection (waiting to reconnect, or reconnecting), every command queued for it fails at once
+     * with a {@link RedisConnectionException} whose {@code mayHaveExecuted()} is {@code false}, so the caller can send
+     * it elsewhere. Commands already written, and a connection that is connected, opening for the first time or
+     * closed, are left alone; the reconnect schedule is unchanged. Thread-safe; the work happens on the event loop.
+     *
+     * @param why the reason, for the commands' failure message
+     */
+    public void abandonWaiting(String why) {
+        Objects.requireNonNull(why, "why");
+        onLoop(
+                () -> {
+                    if (!downAfterFailure || (state != State.WAITING_TO_RECONNECT && state != State.CONNECTING)) {
+                        return;
+                    }
+                    drain();
+                    PendingCommand[] entry;
+                    while ((entry = awaitingConnection.poll()) != null) {
+                        submitted.release(entry.length);
+                        fail(entry, why);
+                    }
+                },
+                () -> {});
+    }
+
     private void submit(PendingCommand[] entry) {
         String rejection = admissionFailure(entry.length);
         if (rejection != null) {

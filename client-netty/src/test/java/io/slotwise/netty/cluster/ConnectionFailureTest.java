@@ -30,6 +30,8 @@ class ConnectionFailureTest extends ClusterTestBase {
         String key = cluster.keyServedBy(dead, "failover");
         dead.stop();
         cluster.moveAllSlots(dead, heir);
+        // The discovery opened a connection to the dead node: a SET written before its loss is noticed is in flight.
+        Await.until(() -> events.connectionTrouble.contains(dead.address()), () -> "the client noticed the dead node");
 
         assertEquals("OK", Await.value(client.async().set(key, "v")));
 
