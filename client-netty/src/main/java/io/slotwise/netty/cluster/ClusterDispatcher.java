@@ -289,12 +289,16 @@ final class ClusterDispatcher {
     }
 
     /**
-     * A request to a node ended. A timeout triggers a topology refresh: the node may hang while a replica is promoted
-     * in its place (the refresh gate makes a burst of timeouts cost one refresh).
+     * A request to a node ended. A timeout marks the node unresponsive until it answers again and triggers a topology
+     * refresh: the node may hang while a replica is promoted in its place (the refresh gate makes a burst of timeouts
+     * cost one refresh).
      */
     private void finished(NodeAddress node, Throwable failure) {
         listener.requestFinished(node);
-        if (failure != null && RetryClassifier.unwrap(failure) instanceof RedisTimeoutException) {
+        if (failure == null) {
+            registry.recordResponsiveness(node, true);
+        } else if (RetryClassifier.unwrap(failure) instanceof RedisTimeoutException) {
+            registry.recordResponsiveness(node, false);
             topology.trigger();
         }
     }

@@ -44,6 +44,7 @@ final class ConnectionRegistry {
     private final UnaryOperator<NodeAddress> addressMapper;
     private final Map<NodeAddress, NodeConnection> connections = new ConcurrentHashMap<>();
     private final Set<NodeAddress> unreachable = ConcurrentHashMap.newKeySet();
+    private final Set<NodeAddress> unresponsive = ConcurrentHashMap.newKeySet();
     private final Set<NodeConnection> retiring = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -123,7 +124,25 @@ final class ConnectionRegistry {
      * @return true if the node is known to be unreachable
      */
     boolean isUnreachable(NodeAddress announced) {
-        return unreachable.contains(map(announced));
+        NodeAddress node = map(announced);
+        return unreachable.contains(node) || unresponsive.contains(node);
+    }
+
+    /**
+     * Records whether a node answered its last request. A node whose request timed out counts as unreachable until it
+     * answers again: a hung node (a paused process, a partition) keeps its connection open, and a topology refresh
+     * must not wait a whole command timeout for it, nor reads be routed to it.
+     *
+     * @param announced the node, as the topology names it
+     * @param answered false if the request timed out, true if any reply arrived
+     */
+    void recordResponsiveness(NodeAddress announced, boolean answered) {
+        NodeAddress node = map(announced);
+        if (answered) {
+            unresponsive.remove(node);
+        } else {
+            unresponsive.add(node);
+        }
     }
 
     /**

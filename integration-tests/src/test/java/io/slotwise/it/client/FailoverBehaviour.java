@@ -60,9 +60,6 @@ public abstract class FailoverBehaviour {
      * half of the runs, which is why it is disabled.
      */
     @Test
-    @Disabled("client bug: after a SIGKILLed primary's replica is promoted, no topology refresh happens until the next"
-            + " exponentially backed-off reconnect attempt to the dead node fails, so recovery lags the promotion by up"
-            + " to the reconnect window (observed up to 7.4 s) instead of adaptiveRefreshMinInterval (1 s); flaky")
     void writesReachThePromotedReplicaWithinTheAdaptiveRefreshIntervalOfTheKilledPrimarysPromotion() {
         Timeline timeline = failOverUnderLoad(backend.primaries().get(1), Fault.KILL, "failover-lag:");
 
@@ -79,10 +76,11 @@ public abstract class FailoverBehaviour {
      * triggers a refresh, so recovery follows the promotion within one command timeout plus the refresh interval.
      * Fails every run and takes about 45 s, which is why it is disabled.
      */
+    @Disabled("client gap (tracked in issue 4): commands sent between a hung primary's first timeout and the"
+            + " refresh that follows still go to the hung node and wait a whole command timeout, so recovery after its"
+            + " promotion takes one or two command timeouts (observed 6-16 s) instead of at most one; fix: hold new"
+            + " commands for an unresponsive owner until the running refresh completes")
     @Test
-    @Disabled("client bug: command timeouts do not trigger a topology refresh, so after a hung (SIGSTOPped) primary is"
-            + " failed over the client keeps timing out on it until the periodic refresh (observed 36 s after the"
-            + " promotion)")
     void writesReachThePromotedReplicaWithinACommandTimeoutOfAHungPrimarysPromotion() {
         Timeline timeline = failOverUnderLoad(backend.primaries().get(2), Fault.HANG, "failover-hung:");
 
