@@ -93,6 +93,7 @@ class JedisClusterOnSimulatorIT {
 
         migration.begin();
         migration.move(moved);
+        migration.assertSourceAsksFor(moved.get(0));
         for (String key : moved) {
             assertEquals("v-" + key, jedis.get(key), "migrated key through ASK");
         }

@@ -123,6 +123,7 @@ class LettuceClusterOnSimulatorIT {
 
         migration.begin();
         migration.move(moved);
+        migration.assertSourceAsksFor(moved.get(0));
         for (String key : moved) {
             assertEquals("v-" + key, commands.get(key), "migrated key through ASK");
         }

@@ -50,6 +50,20 @@ final class SlotMigrationByHand {
         }
     }
 
+    /**
+     * Asserts that the source answers a read of {@code key} (already moved) with an ASK to the target, so that a
+     * client reading it must follow ASK.
+     */
+    void assertSourceAsksFor(String key) {
+        try (AdminConnection from = AdminConnection.open(source.port(), TIMEOUT)) {
+            RespReply reply = from.call("GET", key);
+            assertEquals(
+                    new RespReply.ErrorReply("ASK " + slot + " 127.0.0.1:" + target.port()),
+                    reply,
+                    "the source's answer to GET " + key);
+        }
+    }
+
     /** Assigns the slot to the target on the target, the source and every other primary. */
     void finish() {
         List<SimClusterNode> order = new ArrayList<>(List.of(target, source));
