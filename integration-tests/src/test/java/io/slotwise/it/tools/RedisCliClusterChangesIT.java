@@ -1,0 +1,101 @@
+package io.slotwise.it.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slotwise.it.fixture.AdminConnection;
+import io.slotwise.sim.SimCluster;
+import io.slotwise.sim.SimClusterNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Changes an in-JVM simulated cluster with redis-cli's cluster manager the way operators grow and shrink real ones:
+ * add-node (as master and as replica), rebalance onto an empty master, del-node; each step leaves a cluster that
+ * {@code redis-cli --cluster check} reports consistent.
+ */
+class RedisCliClusterChangesIT {
+
+    private static final Duration CONVERGENCE = Duration.ofSeconds(20);
+
+    @BeforeAll
+    static void requireRedisCli() {
+        Assumptions.assumeTrue(RedisCli.available(), "redis-cli not found at " + RedisCli.BINARY + "; skipping");
+    }
+
+    @Test
+    void addNodeRebalanceAddReplicaAndDelNodeEachLeaveAConsistentCluster() {
+        try (SimCluster cluster = SimCluster.builder().primaries(3).start();
+                SpareSimNode master = SpareSimNode.start();
+                SpareSimNode replica = SpareSimNode.start()) {
+            int seedPort = cluster.primaries().get(0).port();
+            String seed = "127.0.0.1:" + seedPort;
+
+            RedisCli.succeed("--cluster", "add-node", master.address(), seed);
+            RedisCli.awaitCheckOk(seedPort, CONVERGENCE);
+            String masterId = myId(master.port());
+            awaitEveryNodeShows(cluster, masterId, true);
+
+            RedisCli.succeed("--cluster", "rebalance", seed, "--cluster-use-empty-masters", "--cluster-yes");
+            RedisCli.awaitCheckOk(seedPort, CONVERGENCE);
+            int owned = ownSlotCount(master.port());
+            assertTrue(owned > 0, "the new master owns no slots after rebalance");
+
+            RedisCli.succeed("--cluster", "add-node", replica.address(), seed, "--cluster-slave");
+            RedisCli.awaitCheckOk(seedPort, CONVERGENCE);
+            String replicaId = myId(replica.port());
+            ClusterNodesLine replicaLine = ClusterNodesLine.fetch(replica.port()).stream()
+                    .filter(ClusterNodesLine::isMyself)
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(replicaLine.flags().contains("slave"), replicaLine::toString);
+
+            RedisCli.succeed("--cluster", "del-node", seed, replicaId);
+            RedisCli.awaitCheckOk(seedPort, CONVERGENCE);
+            awaitEveryNodeShows(cluster, replicaId, false);
+            for (int port : List.of(master.port())) {
+                assertFalse(
+                        ClusterNodesLine.fetch(port).stream()
+                                .anyMatch(line -> line.id().equals(replicaId)),
+                        "127.0.0.1:" + port + " still lists the deleted node");
+            }
+            // redis-cli 7.0 ends del-node with CLUSTER RESET SOFT on the deleted node: it forgets the cluster.
+            List<ClusterNodesLine> deletedView = ClusterNodesLine.fetch(replica.port());
+            assertEquals(1, deletedView.size(), deletedView::toString);
+            assertTrue(deletedView.get(0).isMyself() && deletedView.get(0).isMaster(), deletedView::toString);
+        }
+    }
+
+    /** Waits until every node of the cluster lists (or no longer lists) the node with {@code id}. */
+    static void awaitEveryNodeShows(SimCluster cluster, String id, boolean present) {
+        Waiting.until("every node " + (present ? "lists " : "forgot ") + id, CONVERGENCE, () -> {
+            for (SimClusterNode node : cluster.nodes()) {
+                boolean listed = ClusterNodesLine.fetch(node.port()).stream()
+                        .anyMatch(line -> line.id().equals(id));
+                if (listed != present) {
+                    return Optional.of(node.address() + (present ? " does not list it" : " still lists it"));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    static String myId(int port) {
+        try (AdminConnection connection = AdminConnection.open(port, Duration.ofSeconds(5))) {
+            return connection.text("CLUSTER", "MYID");
+        }
+    }
+
+    private static int ownSlotCount(int port) {
+        return ClusterNodesLine.fetch(port).stream()
+                .filter(ClusterNodesLine::isMyself)
+                .findFirst()
+                .orElseThrow()
+                .slotCount();
+    }
+}
