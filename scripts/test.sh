@@ -22,4 +22,24 @@ if ! command -v redis-server >/dev/null 2>&1 || ! command -v redis-cli >/dev/nul
 fi
 echo "Using $(redis-server --version)"
 
-exec mvn -B verify "$@"
+stamp=$(mktemp)
+trap 'rm -f "$stamp"' EXIT
+status=0
+mvn -B verify "$@" || status=$?
+
+# One closing line over the Surefire and Failsafe reports this run wrote.
+summary=$(find . \( -path '*/target/surefire-reports/TEST-*.xml' -o -path '*/target/failsafe-reports/TEST-*.xml' \) \
+    -newer "$stamp" 2>/dev/null \
+  | xargs -r grep -h -o '<testsuite [^>]*>' \
+  | awk '{
+      for (i = 1; i <= NF; i++) {
+        split($i, kv, "=");
+        gsub(/[">]/, "", kv[2]);
+        if (kv[1] == "tests") t += kv[2];
+        else if (kv[1] == "failures") f += kv[2];
+        else if (kv[1] == "errors") e += kv[2];
+        else if (kv[1] == "skipped") s += kv[2];
+      }
+    } END { printf "%d passed, %d failed, %d skipped", t - f - e - s, f + e, s }')
+echo "Tests: ${summary:-0 passed, 0 failed}"
+exit "$status"
