@@ -63,7 +63,7 @@ class JedisClusterOnSimulatorIT {
         String keyInSlot = KeysPerSlot.tag(slot) + "moved";
         assertEquals("OK", jedis.set(keyInSlot, "before"));
         SimClusterNode from = cluster.primaryForSlot(slot).orElseThrow();
-        SimClusterNode to = otherPrimary(from);
+        SimClusterNode to = AskDuringMigrationScenario.otherPrimary(cluster, from);
 
         cluster.migrateSlot(slot, from, to);
 
@@ -77,44 +77,6 @@ class JedisClusterOnSimulatorIT {
 
     @Test
     void askDuringAMigrationIsFollowed() {
-        int slot = 9001;
-        String tag = KeysPerSlot.tag(slot);
-        List<String> moved = List.of(tag + "m1", tag + "m2");
-        List<String> staying = List.of(tag + "s1", tag + "s2");
-        for (String key : moved) {
-            jedis.set(key, "v-" + key);
-        }
-        for (String key : staying) {
-            jedis.set(key, "v-" + key);
-        }
-        SimClusterNode from = cluster.primaryForSlot(slot).orElseThrow();
-        SimClusterNode to = otherPrimary(from);
-        SlotMigrationByHand migration = new SlotMigrationByHand(cluster, slot, from, to);
-
-        migration.begin();
-        migration.move(moved);
-        migration.assertSourceAsksFor(moved.get(0));
-        for (String key : moved) {
-            assertEquals("v-" + key, jedis.get(key), "migrated key through ASK");
-        }
-        for (String key : staying) {
-            assertEquals("v-" + key, jedis.get(key), "key still on the source");
-        }
-        migration.move(staying);
-        migration.finish();
-
-        for (String key : moved) {
-            assertEquals("v-" + key, jedis.get(key));
-        }
-        for (String key : staying) {
-            assertEquals("v-" + key, jedis.get(key));
-        }
-    }
-
-    private SimClusterNode otherPrimary(SimClusterNode from) {
-        return cluster.primaries().stream()
-                .filter(node -> !node.id().equals(from.id()))
-                .findFirst()
-                .orElseThrow();
+        AskDuringMigrationScenario.run(cluster, 9001, jedis::set, jedis::get);
     }
 }

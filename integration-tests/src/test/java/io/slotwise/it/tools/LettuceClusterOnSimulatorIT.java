@@ -92,7 +92,7 @@ class LettuceClusterOnSimulatorIT {
         String key = KeysPerSlot.tag(slot) + "moved";
         assertEquals("OK", commands.set(key, "before"));
         SimClusterNode from = cluster.primaryForSlot(slot).orElseThrow();
-        SimClusterNode to = otherPrimary(from);
+        SimClusterNode to = AskDuringMigrationScenario.otherPrimary(cluster, from);
 
         cluster.migrateSlot(slot, from, to);
 
@@ -107,44 +107,6 @@ class LettuceClusterOnSimulatorIT {
 
     @Test
     void askDuringAMigrationIsFollowed() {
-        int slot = 10001;
-        String tag = KeysPerSlot.tag(slot);
-        List<String> moved = List.of(tag + "m1", tag + "m2");
-        List<String> staying = List.of(tag + "s1", tag + "s2");
-        for (String key : moved) {
-            commands.set(key, "v-" + key);
-        }
-        for (String key : staying) {
-            commands.set(key, "v-" + key);
-        }
-        SimClusterNode from = cluster.primaryForSlot(slot).orElseThrow();
-        SimClusterNode to = otherPrimary(from);
-        SlotMigrationByHand migration = new SlotMigrationByHand(cluster, slot, from, to);
-
-        migration.begin();
-        migration.move(moved);
-        migration.assertSourceAsksFor(moved.get(0));
-        for (String key : moved) {
-            assertEquals("v-" + key, commands.get(key), "migrated key through ASK");
-        }
-        for (String key : staying) {
-            assertEquals("v-" + key, commands.get(key), "key still on the source");
-        }
-        migration.move(staying);
-        migration.finish();
-
-        for (String key : moved) {
-            assertEquals("v-" + key, commands.get(key));
-        }
-        for (String key : staying) {
-            assertEquals("v-" + key, commands.get(key));
-        }
-    }
-
-    private SimClusterNode otherPrimary(SimClusterNode from) {
-        return cluster.primaries().stream()
-                .filter(node -> !node.id().equals(from.id()))
-                .findFirst()
-                .orElseThrow();
+        AskDuringMigrationScenario.run(cluster, 10001, commands::set, commands::get);
     }
 }
