@@ -12,6 +12,7 @@ import io.slotwise.sim.clustermode.ClusterModeModule;
 import io.slotwise.sim.command.BuiltinCommands;
 import io.slotwise.sim.command.CommandDispatcher;
 import io.slotwise.sim.command.CommandTable;
+import io.slotwise.sim.command.KeyGate;
 import io.slotwise.sim.command.RedirectCheck;
 import io.slotwise.sim.data.KeyspaceModule;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -268,6 +269,7 @@ public final class SimNode implements AutoCloseable {
             NodeServer server = null;
             try {
                 BuiltinCommands.register(runtime.commands());
+                runtime.provide(KeyGate.class, new KeyGate());
                 new KeyspaceModule(keyspace).install(runtime);
                 if (!config.clusterEnabled()) {
                     ClusterModeModule.disabled().install(runtime);

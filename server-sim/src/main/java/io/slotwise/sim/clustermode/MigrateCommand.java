@@ -2,6 +2,7 @@ package io.slotwise.sim.clustermode;
 
 import io.slotwise.sim.command.AsyncCommandHandler;
 import io.slotwise.sim.command.CommandContext;
+import io.slotwise.sim.command.KeyGate;
 import io.slotwise.sim.keyspace.DumpPayload;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -55,11 +56,16 @@ final class MigrateCommand implements AsyncCommandHandler {
         if (entries.isEmpty()) {
             return CompletableFuture.completedFuture(Reply.simple("NOKEY"));
         }
-        MigrationWatch watch =
-                MigrationWatch.start(keyspace, entries.stream().map(Entry::key).toList());
+        List<Key> keys = entries.stream().map(Entry::key).toList();
+        MigrationWatch watch = MigrationWatch.start(keyspace, keys);
+        Runnable openGate =
+                ctx.node().service(KeyGate.class).map(gate -> gate.close(keys)).orElse(() -> {});
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         attempt(request, entries, watch, true, reply);
-        return reply.whenComplete((done, error) -> watch.stop());
+        return reply.whenComplete((done, error) -> {
+            watch.stop();
+            openGate.run();
+        });
     }
 
     private void attempt(

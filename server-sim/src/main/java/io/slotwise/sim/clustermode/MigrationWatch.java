@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Notes which keys of a MIGRATE in flight change locally while the node waits for the target. Redis blocks the whole
- * server during MIGRATE; the simulator keeps serving, so a key written after it was serialized must not be deleted
- * when the target acknowledges the older copy: that would lose the write. Such a key is kept (it then exists on both
- * nodes, as after a MIGRATE COPY). Confined to the node's event loop.
+ * Notes which keys of a MIGRATE in flight change locally while the node waits for the target. Client commands on those
+ * keys wait for the MIGRATE ({@link io.slotwise.sim.command.KeyGate}); this guards what bypasses the gate (expiry,
+ * FLUSHALL, commands queued by MULTI): a key changed after it was serialized must not be deleted when the target
+ * acknowledges the older copy, which would lose the change. Confined to the node's event loop.
  */
 final class MigrationWatch implements KeyspaceListener {
     private final Keyspace keyspace;

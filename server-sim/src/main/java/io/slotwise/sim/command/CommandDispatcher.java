@@ -91,6 +91,13 @@ public final class CommandDispatcher {
             return reject(session, rejected.error());
         }
         CommandSpec spec = ((CommandTable.Resolution.Found) resolution).spec();
+        CompletableFuture<Void> gate = node.service(KeyGate.class)
+                .map(g -> g.waitingFor(request, spec))
+                .orElse(null);
+        if (gate != null) {
+            // A MIGRATE is moving one of the keys: run the command once it has finished, as Redis would.
+            return gate.thenComposeAsync(ignored -> dispatch(request, session), node.eventLoop());
+        }
         session.recordCommand(now, spec.name());
         Invocation invocation = new Invocation(spec, request);
         CompletionStage<Reply> reply;
