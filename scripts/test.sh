@@ -41,5 +41,7 @@ summary=$(find . \( -path '*/target/surefire-reports/TEST-*.xml' -o -path '*/tar
         else if (kv[1] == "skipped") s += kv[2];
       }
     } END { printf "%d passed, %d failed, %d skipped", t - f - e - s, f + e, s }')
+# Maven ends its output with colour resets and no newline: start the summary on a line of its own.
+echo
 echo "Tests: ${summary:-0 passed, 0 failed}"
 exit "$status"
