@@ -54,16 +54,16 @@ class RedisCliClusterChangesIT {
                     .findFirst()
                     .orElseThrow();
             assertTrue(replicaLine.flags().contains("slave"), replicaLine::toString);
+            // del-node sends CLUSTER FORGET to every other node, which answers "Unknown node" until gossip has
+            // introduced the replica to it: an operator (and this test) waits for that, on Redis as here.
+            awaitEveryNodeShows(cluster, replicaId, true);
+            awaitNodeShows(master.port(), replicaId, true);
 
             RedisCli.succeed("--cluster", "del-node", seed, replicaId);
             RedisCli.awaitCheckOk(seedPort, CONVERGENCE);
             awaitEveryNodeShows(cluster, replicaId, false);
-            for (int port : List.of(master.port())) {
-                assertFalse(
-                        ClusterNodesLine.fetch(port).stream()
-                                .anyMatch(line -> line.id().equals(replicaId)),
-                        "127.0.0.1:" + port + " still lists the deleted node");
-            }
+            assertFalse(
+                    lists(master.port(), replicaId), "127.0.0.1:" + master.port() + " still lists the deleted node");
             // redis-cli 7.0 ends del-node with CLUSTER RESET SOFT on the deleted node: it forgets the cluster.
             List<ClusterNodesLine> deletedView = ClusterNodesLine.fetch(replica.port());
             assertEquals(1, deletedView.size(), deletedView::toString);
@@ -83,6 +83,19 @@ class RedisCliClusterChangesIT {
             }
             return Optional.empty();
         });
+    }
+
+    private static void awaitNodeShows(int port, String id, boolean present) {
+        Waiting.until(
+                "127.0.0.1:" + port + (present ? " lists " : " forgot ") + id,
+                CONVERGENCE,
+                () -> lists(port, id) == present
+                        ? Optional.empty()
+                        : Optional.of(present ? "not listed yet" : "still listed"));
+    }
+
+    private static boolean lists(int port, String id) {
+        return ClusterNodesLine.fetch(port).stream().anyMatch(line -> line.id().equals(id));
     }
 
     static String myId(int port) {
