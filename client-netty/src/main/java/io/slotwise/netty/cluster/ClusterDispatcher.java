@@ -159,9 +159,22 @@ final class ClusterDispatcher {
         result.completeExceptionally(cause);
     }
 
-    /** A command whose keys share one slot: routed against a fresh snapshot on each attempt. */
+    /**
+     * A command whose keys share one slot: routed against a fresh snapshot on each attempt. While the slot's node is
+     * unresponsive (a request to it timed out and nothing has been heard since), the command first waits for the next
+     * topology refresh, which may hand the slot to a promoted replica, instead of queueing behind requests that are
+     * likely to time out; after that refresh it goes wherever the topology says, so a node that merely stalled gets
+     * its traffic back, and answering it makes it responsive again.
+     */
     private CompletionStage<RespValue> keyed(Command<?> command, int slot) {
-        return retry.run(command, attempt -> follow(command, route(command, slot, topology.current())));
+        return retry.run(command, attempt -> {
+            NodeAddress node = route(command, slot, topology.current());
+            if (!registry.isUnresponsive(node)) {
+                return follow(command, node);
+            }
+            return topology.afterNextRefresh()
+                    .thenCompose(refreshed -> follow(command, route(command, slot, topology.current())));
+        });
     }
 
     private NodeAddress route(Command<?> command, int slot, ClusterTopology snapshot) {
@@ -175,7 +188,8 @@ final class ClusterDispatcher {
 
     /**
      * The parts of a split command: routed against one snapshot, sent to each node as one batch, each part then
-     * handling its redirects and retries on its own (a retry routes that part alone against a fresh snapshot).
+     * handling its redirects and retries on its own (a retry routes that part alone against a fresh snapshot). Parts
+     * for an unresponsive node take the single-slot path, which waits for the next refresh first.
      */
     private List<CompletionStage<RespValue>> parts(List<Command<RespValue>> parts) {
         ClusterTopology snapshot = topology.current();
@@ -186,8 +200,12 @@ final class ClusterDispatcher {
             Command<RespValue> part = parts.get(i);
             int slot = part.slot().orElseThrow();
             try {
-                byNode.computeIfAbsent(route(part, slot, snapshot), n -> new ArrayList<>())
-                        .add(i);
+                NodeAddress node = route(part, slot, snapshot);
+                if (registry.isUnresponsive(node)) {
+                    replies.set(i, keyed(part, slot));
+                } else {
+                    byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(i);
+                }
             } catch (RuntimeException e) {
                 replies.set(i, keyed(part, slot));
             }

@@ -129,6 +129,17 @@ final class ConnectionRegistry {
     }
 
     /**
+     * Tells whether a node's last request timed out and nothing has been heard from it since, although its connection
+     * may be up: a hung node (a paused process, a partition, a primary about to be failed over).
+     *
+     * @param announced the node's address
+     * @return true if the node is known to be unresponsive
+     */
+    boolean isUnresponsive(NodeAddress announced) {
+        return unresponsive.contains(map(announced));
+    }
+
+    /**
      * Records whether a node answered its last request. A node whose request timed out counts as unreachable until it
      * answers again: a hung node (a paused process, a partition) keeps its connection open, and a topology refresh
      * must not wait a whole command timeout for it, nor reads be routed to it.

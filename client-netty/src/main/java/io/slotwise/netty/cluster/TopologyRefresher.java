@@ -57,6 +57,8 @@ final class TopologyRefresher {
     private final EventLoop timerLoop;
     private final Duration period;
     private final Duration connectionGrace;
+    private final AtomicReference<CompletableFuture<Void>> nextCompletion =
+            new AtomicReference<>(new CompletableFuture<>());
     private volatile boolean stopped;
     private volatile ScheduledFuture<?> periodicTask;
     private volatile ScheduledFuture<?> gatedTask;
@@ -144,11 +146,29 @@ final class TopologyRefresher {
         }
     }
 
-    /** Stops the timers; later triggers do nothing. */
+    /**
+     * Waits for a refresh: the running one, or the one this call triggers (which may start up to one adaptive interval
+     * later). Commands for a slot whose owner has stopped answering wait here rather than join the queue of a node
+     * that may be failed over meanwhile.
+     *
+     * @return completes normally when a refresh has ended (successfully or not), or at once once the refresher is
+     *     stopped; completes on the thread that ends the refresh
+     */
+    CompletionStage<Void> afterNextRefresh() {
+        CompletableFuture<Void> waiter = nextCompletion.get();
+        trigger();
+        if (stopped) {
+            waiter.complete(null);
+        }
+        return waiter;
+    }
+
+    /** Stops the timers; later triggers do nothing, and whoever waits for a refresh is released. */
     void stop() {
         stopped = true;
         cancel(periodicTask);
         cancel(gatedTask);
+        nextCompletion.get().complete(null);
     }
 
     private void scheduledTimeReached() {
@@ -171,6 +191,7 @@ final class TopologyRefresher {
         refreshFrom(candidates()).whenComplete((topology, failure) -> {
             reportFailure(start, failure);
             gate.updateAndGet(RefreshGate::completed);
+            nextCompletion.getAndSet(new CompletableFuture<>()).complete(null);
             if (aSlotOwnerIsUnreachable()) {
                 trigger();
             }

@@ -98,6 +98,33 @@ class FailoverRefreshTest extends ClusterTestBase {
     }
 
     @Test
+    void commandsForAnUnresponsivePrimaryWaitForTheNextRefreshAndReachThePromotedOwner() throws InterruptedException {
+        startCluster(3, 0);
+        FakeClusterNode hung = cluster.primaries().get(2);
+        FakeClusterNode heir = cluster.primaries().get(0);
+        RedisClusterClient client =
+                connect(options(cluster.primaries().get(0), cluster.primaries().get(1))
+                        .commandTimeout(Duration.ofMillis(500))
+                        .adaptiveRefreshMinInterval(Duration.ofMillis(300))
+                        .build());
+        String key = cluster.keyServedBy(hung, "unresponsive");
+        cluster.put(key, "value");
+        hung.script("GET", -1, exchange -> {});
+        hung.script("CLUSTER", -1, exchange -> {});
+        int refreshesBefore = events.refreshes.get();
+        Await.failure(client.async().get(key), RedisTimeoutException.class);
+        // That refresh still shows the hung node owning the key; the replica is promoted only now.
+        Await.until(() -> events.refreshes.get() > refreshesBefore, () -> "the timeout triggered a refresh");
+
+        CompletionStage<String> held = client.async().get(key);
+        cluster.moveAllSlots(hung, heir);
+
+        assertEquals("value", Await.value(held));
+        assertEquals(1, hung.requests("GET").size(), "the second GET waited for the refresh instead of the hung node");
+        assertEquals(1, heir.requests("GET").size());
+    }
+
+    @Test
     void aBurstOfTimeoutsCausesOneRefresh() throws InterruptedException {
         startCluster(2, 0);
         FakeClusterNode slow = cluster.primaries().get(1);

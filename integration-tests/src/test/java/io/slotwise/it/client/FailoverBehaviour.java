@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * slots, all in ms after the kill) and how many calls failed meanwhile; asserts that recovery happens within a
  * generous bound and that afterwards every key can be written and read back.
  *
- * <p>Two more tests, disabled because the client fails them, bound the recovery more tightly: after a killed primary's
- * promotion, and after a hung (SIGSTOPped) primary's promotion.
+ * <p>Two more tests bound the recovery more tightly: after a killed primary's promotion, and after a hung (SIGSTOPped)
+ * primary's promotion.
  *
  * <p>Needs three primaries with a replica each and a short {@code cluster-node-timeout} (about 2 s). Each test takes a
  * different primary out, so they can share one cluster.
@@ -53,11 +52,8 @@ public abstract class FailoverBehaviour {
 
     /**
      * The design promises that recovery is never more than {@link ClusterClientOptions#adaptiveRefreshMinInterval()}
-     * late. Here the client learns of the promotion only when its next reconnect attempt to the dead primary fails:
-     * nothing else triggers a refresh while commands wait for that node, and the attempts back off exponentially (100
-     * ms doubling to 10 s, full jitter). By the promotion, about 4 s after the kill, the next attempt is up to 6.4 s
-     * away, so recovery lags the promotion by anything from 0 to about 7 s (observed: 130 to 7435 ms). Fails in about
-     * half of the runs, which is why it is disabled.
+     * late: while a primary that owns slots is unreachable the client refreshes once per adaptive interval, whatever
+     * its reconnect backoff, and commands waiting for the dead node are released to the new owner.
      */
     @Test
     void writesReachThePromotedReplicaWithinTheAdaptiveRefreshIntervalOfTheKilledPrimarysPromotion() {
@@ -69,17 +65,12 @@ public abstract class FailoverBehaviour {
     }
 
     /**
-     * A primary that hangs (SIGSTOP: its connections stay open, it answers nothing) is failed over like a dead one,
-     * but the client's commands to it only time out, and timeouts trigger no topology refresh: the client keeps
-     * sending that third of the key space to the hung node until the periodic refresh (30 s), every call timing out
-     * after the command timeout (10 s). Observed: first successful write 36 s after the promotion. Expected: a timeout
-     * triggers a refresh, so recovery follows the promotion within one command timeout plus the refresh interval.
-     * Fails every run and takes about 45 s, which is why it is disabled.
+     * A primary that hangs (SIGSTOP: its connections stay open, it answers nothing) is failed over like a dead one, but
+     * the client learns of it only when its commands time out. The first timeout marks the node unresponsive and
+     * refreshes the topology (again once per adaptive interval while it owns slots); meanwhile new commands for its
+     * slots wait for the next refresh instead of joining the hung node's queue. So recovery follows the promotion
+     * within one command timeout (commands sent before the promotion) plus one adaptive interval.
      */
-    @Disabled("client gap (tracked in issue 4): commands sent between a hung primary's first timeout and the"
-            + " refresh that follows still go to the hung node and wait a whole command timeout, so recovery after its"
-            + " promotion takes one or two command timeouts (observed 6-16 s) instead of at most one; fix: hold new"
-            + " commands for an unresponsive owner until the running refresh completes")
     @Test
     void writesReachThePromotedReplicaWithinACommandTimeoutOfAHungPrimarysPromotion() {
         Timeline timeline = failOverUnderLoad(backend.primaries().get(2), Fault.HANG, "failover-hung:");
