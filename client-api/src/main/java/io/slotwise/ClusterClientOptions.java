@@ -26,6 +26,9 @@ import java.util.function.UnaryOperator;
  *       {@link Duration#ZERO} turns the periodic refresh off.
  *   <li>{@link #adaptiveRefreshMinInterval()} 1 s: MOVED, lost connections and uncovered slots trigger a refresh at
  *       once, but at most one per second starts, and a burst of triggers shares one refresh.
+ *   <li>{@link #latencyProbeInterval()} 5 s: with {@link ReadFrom#NEAREST}, how often every node's round trip is
+ *       measured (a PING on its connection); often enough to follow a node that slows down, rare enough to cost
+ *       nothing.
  *   <li>{@link #retry()} {@link RetrySettings#DEFAULT}.
  *   <li>{@link #replayUnknownOutcomeWrites()} {@code false}: a write whose connection was lost after it was sent may
  *       have been applied, so it is not sent again unless the application says its writes are idempotent.
@@ -48,6 +51,9 @@ public final class ClusterClientOptions {
     /** Default for {@link #adaptiveRefreshMinInterval()}. */
     public static final Duration DEFAULT_ADAPTIVE_REFRESH_MIN_INTERVAL = Duration.ofSeconds(1);
 
+    /** Default for {@link #latencyProbeInterval()}. */
+    public static final Duration DEFAULT_LATENCY_PROBE_INTERVAL = Duration.ofSeconds(5);
+
     private final List<SeedUri> seeds;
     private final RedisCredentials credentials;
     private final boolean tls;
@@ -57,6 +63,7 @@ public final class ClusterClientOptions {
     private final int maxRedirects;
     private final Duration topologyRefreshPeriod;
     private final Duration adaptiveRefreshMinInterval;
+    private final Duration latencyProbeInterval;
     private final RetrySettings retry;
     private final boolean replayUnknownOutcomeWrites;
     private final UnaryOperator<NodeAddress> addressMapper;
@@ -84,6 +91,7 @@ public final class ClusterClientOptions {
         maxRedirects = b.maxRedirects;
         topologyRefreshPeriod = b.topologyRefreshPeriod;
         adaptiveRefreshMinInterval = b.adaptiveRefreshMinInterval;
+        latencyProbeInterval = b.latencyProbeInterval;
         retry = b.retry;
         replayUnknownOutcomeWrites = b.replayUnknownOutcomeWrites;
         addressMapper = b.addressMapper;
@@ -146,6 +154,14 @@ public final class ClusterClientOptions {
         return adaptiveRefreshMinInterval;
     }
 
+    /**
+     * How often, with {@link ReadFrom#NEAREST}, the client measures every node's round-trip time (a {@code PING} on
+     * the node's connection, smoothed); unused with the other {@link ReadFrom} settings.
+     */
+    public Duration latencyProbeInterval() {
+        return latencyProbeInterval;
+    }
+
     /** How transient failures are retried. */
     public RetrySettings retry() {
         return retry;
@@ -184,7 +200,8 @@ public final class ClusterClientOptions {
         return "ClusterClientOptions[seeds=" + seeds + ", credentials=" + credentials + ", tls=" + tls
                 + ", readFrom=" + readFrom + ", commandTimeout=" + commandTimeout + ", connectTimeout="
                 + connectTimeout + ", maxRedirects=" + maxRedirects + ", topologyRefreshPeriod="
-                + topologyRefreshPeriod + ", adaptiveRefreshMinInterval=" + adaptiveRefreshMinInterval + ", retry="
+                + topologyRefreshPeriod + ", adaptiveRefreshMinInterval=" + adaptiveRefreshMinInterval
+                + ", latencyProbeInterval=" + latencyProbeInterval + ", retry="
                 + retry + ", replayUnknownOutcomeWrites=" + replayUnknownOutcomeWrites + ", clientName=" + clientName
                 + ", eventListeners=" + eventListeners.size() + "]";
     }
@@ -230,6 +247,7 @@ public final class ClusterClientOptions {
         private int maxRedirects = RedirectPolicy.DEFAULT_MAX_REDIRECTS;
         private Duration topologyRefreshPeriod = DEFAULT_TOPOLOGY_REFRESH_PERIOD;
         private Duration adaptiveRefreshMinInterval = DEFAULT_ADAPTIVE_REFRESH_MIN_INTERVAL;
+        private Duration latencyProbeInterval = DEFAULT_LATENCY_PROBE_INTERVAL;
         private RetrySettings retry = RetrySettings.DEFAULT;
         private boolean replayUnknownOutcomeWrites;
         private UnaryOperator<NodeAddress> addressMapper = UnaryOperator.identity();
@@ -247,6 +265,7 @@ public final class ClusterClientOptions {
             maxRedirects = o.maxRedirects;
             topologyRefreshPeriod = o.topologyRefreshPeriod;
             adaptiveRefreshMinInterval = o.adaptiveRefreshMinInterval;
+            latencyProbeInterval = o.latencyProbeInterval;
             retry = o.retry;
             replayUnknownOutcomeWrites = o.replayUnknownOutcomeWrites;
             addressMapper = o.addressMapper;
@@ -335,6 +354,16 @@ public final class ClusterClientOptions {
                 throw new IllegalArgumentException("adaptiveRefreshMinInterval must not be negative, got " + value);
             }
             adaptiveRefreshMinInterval = value;
+            return this;
+        }
+
+        /** Sets {@link ClusterClientOptions#latencyProbeInterval()}; positive. */
+        public Builder latencyProbeInterval(Duration value) {
+            Objects.requireNonNull(value, "latencyProbeInterval");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("latencyProbeInterval must be positive, got " + value);
+            }
+            latencyProbeInterval = value;
             return this;
         }
 

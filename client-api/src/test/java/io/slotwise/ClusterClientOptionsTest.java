@@ -36,6 +36,7 @@ class ClusterClientOptionsTest {
         assertEquals(5, options.maxRedirects());
         assertEquals(Duration.ofSeconds(30), options.topologyRefreshPeriod());
         assertEquals(Duration.ofSeconds(1), options.adaptiveRefreshMinInterval());
+        assertEquals(Duration.ofSeconds(5), options.latencyProbeInterval());
         assertEquals(RetrySettings.DEFAULT, options.retry());
         assertFalse(options.replayUnknownOutcomeWrites());
         assertFalse(options.tls());
@@ -58,6 +59,7 @@ class ClusterClientOptionsTest {
                 .maxRedirects(2)
                 .topologyRefreshPeriod(Duration.ZERO)
                 .adaptiveRefreshMinInterval(Duration.ofMillis(500))
+                .latencyProbeInterval(Duration.ofMillis(700))
                 .retry(new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(100)))
                 .replayUnknownOutcomeWrites(true)
                 .addressMapper(mapper)
@@ -76,6 +78,7 @@ class ClusterClientOptionsTest {
         assertEquals(2, copy.maxRedirects());
         assertEquals(Duration.ZERO, copy.topologyRefreshPeriod());
         assertEquals(Duration.ofMillis(500), copy.adaptiveRefreshMinInterval());
+        assertEquals(Duration.ofMillis(700), copy.latencyProbeInterval());
         assertEquals(options.retry(), copy.retry());
         assertTrue(copy.replayUnknownOutcomeWrites());
         assertSame(mapper, copy.addressMapper());
@@ -133,6 +136,10 @@ class ClusterClientOptionsTest {
                         "negative interval",
                         b -> b.adaptiveRefreshMinInterval(Duration.ofSeconds(-1)),
                         "adaptiveRefreshMinInterval"),
+                invalid(
+                        "zero latency probe interval",
+                        b -> b.latencyProbeInterval(Duration.ZERO),
+                        "latencyProbeInterval"),
                 invalid("client name with space", b -> b.clientName("my app"), "clientName"),
                 invalid(
                         "retry without attempts",

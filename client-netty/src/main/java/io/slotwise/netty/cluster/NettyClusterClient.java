@@ -3,6 +3,7 @@ package io.slotwise.netty.cluster;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.EventExecutor;
 import io.slotwise.ClusterClientOptions;
+import io.slotwise.ReadFrom;
 import io.slotwise.RedisClusterClient;
 import io.slotwise.SeedUri;
 import io.slotwise.api.AsyncCommands;
@@ -38,6 +39,8 @@ public final class NettyClusterClient implements RedisClusterClient {
     private final ConnectionRegistry registry;
     private final TopologyRefresher refresher;
     private final ClusterDispatcher dispatcher;
+    private final NodeLatencies latencies = new NodeLatencies();
+    private final LatencyProbe latencyProbe;
     private final AsyncCommands<String, String> utf8;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -80,11 +83,19 @@ public final class NettyClusterClient implements RedisClusterClient {
         this.dispatcher = new ClusterDispatcher(
                 refresher,
                 registry,
-                new NodeSelector(options.readFrom(), registry::isUnreachable),
+                new NodeSelector(options.readFrom(), registry::isUnreachable, latencies::latencyNanos),
                 new RedirectPolicy(options.maxRedirects()),
                 retry,
                 listener,
                 options.commandTimeout());
+        this.latencyProbe = options.readFrom() == ReadFrom.NEAREST
+                ? new LatencyProbe(
+                        latencies,
+                        registry,
+                        refresher::current,
+                        resources.nextEventLoop(),
+                        options.latencyProbeInterval())
+                : null;
         this.utf8 = new ClusterCommands<>(dispatcher, RedisCodec.utf8());
     }
 
@@ -119,6 +130,9 @@ public final class NettyClusterClient implements RedisClusterClient {
         client.refresher.discover().whenComplete((topology, failure) -> {
             if (failure == null) {
                 client.refresher.startPeriodic();
+                if (client.latencyProbe != null) {
+                    client.latencyProbe.start();
+                }
                 started.complete(client);
             } else {
                 Throwable cause = RetryClassifier.unwrap(failure);
@@ -161,6 +175,9 @@ public final class NettyClusterClient implements RedisClusterClient {
             return closed.minimalCompletionStage();
         }
         refresher.stop();
+        if (latencyProbe != null) {
+            latencyProbe.stop();
+        }
         dispatcher.close();
         registry.closeAll().whenComplete((ignored, error) -> {
             dispatcher.failPending("The client was closed before the command completed");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Chooses the node a command goes to within one topology snapshot. No I/O: the caller says which nodes are known to be
@@ -22,7 +23,8 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>Writes (commands without {@link CommandTrait#READ_ONLY}) go to the primary of the slot's shard.
  *   <li>Read-only commands go to the first of {@link ReadFrom#candidates} that is not known to be unreachable (the
- *       first candidate if all are), rotating over equally good replicas.
+ *       first candidate if all are), rotating over equally good replicas; {@link ReadFrom#NEAREST} orders them by the
+ *       measured latencies it is given.
  *   <li>Keyless commands go to a primary that serves slots, round-robin, skipping unreachable ones; read-only keyless
  *       commands may go to that shard's replicas as {@code ReadFrom} allows.
  * </ul>
@@ -33,11 +35,18 @@ final class NodeSelector {
 
     private final ReadFrom readFrom;
     private final Predicate<NodeAddress> unreachable;
+    private final ToLongFunction<ClusterNode> latencyNanos;
     private final AtomicInteger rotation = new AtomicInteger();
 
-    NodeSelector(ReadFrom readFrom, Predicate<NodeAddress> unreachable) {
+    /**
+     * @param readFrom where reads may go
+     * @param unreachable tells nodes known to be unreachable
+     * @param latencyNanos a node's measured round trip, {@link Long#MAX_VALUE} if unknown
+     */
+    NodeSelector(ReadFrom readFrom, Predicate<NodeAddress> unreachable, ToLongFunction<NodeAddress> latencyNanos) {
         this.readFrom = readFrom;
         this.unreachable = unreachable;
+        this.latencyNanos = node -> latencyNanos.applyAsLong(node.address());
     }
 
     /**
@@ -87,7 +96,7 @@ final class NodeSelector {
         if (!command.has(CommandTrait.READ_ONLY) || !readFrom.usesReplicas()) {
             return shard.primary().address();
         }
-        List<ClusterNode> candidates = readFrom.candidates(shard, node -> Long.MAX_VALUE, rotation.getAndIncrement());
+        List<ClusterNode> candidates = readFrom.candidates(shard, latencyNanos, rotation.getAndIncrement());
         if (candidates.isEmpty()) {
             throw new RedisException("Command " + command.name() + " may only read from a replica (ReadFrom." + readFrom
                     + "), but the shard of " + shard.primary().address() + " has no healthy replica");

@@ -9,6 +9,7 @@ import io.slotwise.netty.testing.Await;
 import io.slotwise.netty.testing.ClusterTestBase;
 import io.slotwise.netty.testing.FakeClusterNode;
 import io.slotwise.netty.testing.FakeRedisServer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +69,41 @@ class ReadFromReplicaTest extends ClusterTestBase {
             assertEquals(0, node.requests("READONLY").size(), node::toString);
         }
         assertEquals(1, cluster.primaries().get(1).requests("GET").size());
+    }
+
+    @Test
+    void nearestReadsFromTheNodeWithTheLowestMeasuredLatency() throws InterruptedException {
+        startCluster(2, 2);
+        FakeClusterNode primary = cluster.primaries().get(1);
+        FakeClusterNode slowReplica = cluster.replicasOf(primary).get(0);
+        FakeClusterNode fastReplica = cluster.replicasOf(primary).get(1);
+        for (FakeClusterNode slow : List.of(primary, slowReplica)) {
+            slow.script("PING", -1, exchange -> exchange.replyAfter(Duration.ofMillis(60), "+PONG\r\n"));
+        }
+        RedisClusterClient client = connect(options(cluster.primaries().get(0))
+                .readFrom(ReadFrom.NEAREST)
+                .latencyProbeInterval(Duration.ofMillis(150))
+                .build());
+        // A second probe is sent only after the first one's replies (60 ms) have arrived.
+        Await.until(
+                () -> primary.requests("PING").size() >= 2
+                        && slowReplica.requests("PING").size() >= 2
+                        && fastReplica.requests("PING").size() >= 2,
+                () -> "every node of the shard was probed twice");
+        String key = cluster.keyServedBy(primary, "nearest");
+        cluster.put(key, "v");
+
+        for (int i = 0; i < 6; i++) {
+            assertEquals("v", Await.value(client.async().get(key)));
+        }
+
+        assertEquals(6, fastReplica.requests("GET").size(), "every read went to the fastest node");
+        assertEquals(0, slowReplica.requests("GET").size());
+        assertEquals(0, primary.requests("GET").size());
+        assertEquals(
+                1,
+                Await.value(client.async().set(key, "w")).equals("OK")
+                        ? primary.requests("SET").size()
+                        : -1);
     }
 }
