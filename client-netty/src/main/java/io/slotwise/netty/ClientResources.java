@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * other thread, timer or scheduler is ever created.
  *
  * <p>This is the only class of the client that creates threads. Owned threads are daemon threads named
- * {@code slotwise-io-N}. Share one instance between all clients of an application, and {@link #shutdown()} it after
+ * {@code slotwise-io-N}; host names (not IP literals) are looked up by the {@link HostResolver}'s daemon threads
+ * {@code slotwise-resolver-N}, created on demand, so that no event loop ever blocks on DNS. Share one instance between all clients of an application, and {@link #shutdown()} it after
  * they are closed.
  *
  * <p>Thread-safe.
@@ -28,6 +29,7 @@ public final class ClientResources {
 
     private final EventLoopGroup group;
     private final boolean owned;
+    private final HostResolver resolver = new HostResolver();
 
     private ClientResources(EventLoopGroup group, boolean owned) {
         this.group = group;
@@ -88,6 +90,15 @@ public final class ClientResources {
     }
 
     /**
+     * Returns the resolver connections use for host names.
+     *
+     * @return the resolver, stopped by {@link #shutdown()}
+     */
+    public HostResolver hostResolver() {
+        return resolver;
+    }
+
+    /**
      * Returns the socket channel type that fits the group's transport.
      *
      * @return {@link NioSocketChannel}
@@ -106,7 +117,8 @@ public final class ClientResources {
     }
 
     /**
-     * Stops the owned event loop group, without a quiet period; a borrowed group is left running. Close connections
+     * Stops the owned event loop group, without a quiet period, and the resolver threads; a borrowed group is left
+     * running. Close connections
      * first: tasks they schedule after this call are rejected. Idempotent.
      *
      * @return a stage that completes when every owned thread has terminated (at once for a borrowed group); never
@@ -114,6 +126,7 @@ public final class ClientResources {
      */
     public CompletionStage<Void> shutdown() {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        resolver.shutdown();
         if (!owned) {
             done.complete(null);
             return done;

@@ -8,11 +8,14 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.slotwise.RedisConnectionException;
 import io.slotwise.RedisException;
+import io.slotwise.netty.HostResolver;
 import io.slotwise.resp.RespCommandArgs;
 import io.slotwise.resp.RespValue;
 import io.slotwise.topology.NodeAddress;
+import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +34,7 @@ final class ConnectAttempt {
 
     private final EventLoop loop;
     private final Class<? extends Channel> channelType;
+    private final HostResolver resolver;
     private final NodeAddress node;
     private final ConnectionOptions options;
     private final CompletableFuture<Established> result = new CompletableFuture<>();
@@ -38,9 +42,15 @@ final class ConnectAttempt {
     private InFlightHandler inFlight;
     private ScheduledFuture<?> deadline;
 
-    ConnectAttempt(EventLoop loop, Class<? extends Channel> channelType, NodeAddress node, ConnectionOptions options) {
+    ConnectAttempt(
+            EventLoop loop,
+            Class<? extends Channel> channelType,
+            HostResolver resolver,
+            NodeAddress node,
+            ConnectionOptions options) {
         this.loop = loop;
         this.channelType = channelType;
+        this.resolver = resolver;
         this.node = node;
         this.options = options;
     }
@@ -57,6 +67,29 @@ final class ConnectAttempt {
                         "Connecting to " + node + " timed out after " + timeoutMillis + " ms", null, false)),
                 timeoutMillis,
                 TimeUnit.MILLISECONDS);
+        resolver.resolve(node.host(), node.port()).whenComplete((address, failure) -> {
+            try {
+                loop.execute(() -> {
+                    if (failure != null) {
+                        fail(new RedisConnectionException(
+                                "Could not resolve the host of " + node + ": " + failure, failure, false));
+                    } else {
+                        connect(address, timeoutMillis);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(new RedisConnectionException(
+                        "Connecting to " + node + " failed: the client is shut down", e, false));
+            }
+        });
+        return result;
+    }
+
+    /** Opens the channel to a resolved address, unless the attempt already ended (timed out, aborted). */
+    private void connect(InetSocketAddress address, long timeoutMillis) {
+        if (result.isDone()) {
+            return;
+        }
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(channelType)
@@ -69,7 +102,7 @@ final class ConnectAttempt {
                         inFlight = PipelineFactory.initialize(ch, node, options);
                     }
                 });
-        ChannelFuture connect = bootstrap.connect(node.host(), node.port());
+        ChannelFuture connect = bootstrap.connect(address);
         channel = connect.channel();
         connect.addListener(future -> {
             if (future.isSuccess()) {
@@ -79,7 +112,6 @@ final class ConnectAttempt {
                         "Could not connect to " + node + ": " + future.cause().getMessage(), future.cause(), false));
             }
         });
-        return result;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.slotwise.RedisConnectionException;
 import io.slotwise.netty.ClientResources;
+import io.slotwise.netty.HostResolver;
 import io.slotwise.resp.RespCommandArgs;
 import io.slotwise.resp.RespValue;
 import io.slotwise.topology.NodeAddress;
@@ -52,8 +53,8 @@ import java.util.concurrent.RejectedExecutionException;
  * <p><b>Threading.</b> Thread-safe. The connection is bound to one event loop of its {@link ClientResources}; all of
  * its state, its channel, its timeouts and its reconnects live there, so no lock is taken and no thread is blocked.
  *
- * <p>Host names are resolved by netty's default resolver, which blocks the event loop while it looks a name up: use
- * IP addresses, as cluster nodes announce them, where latency matters.
+ * <p>Host names are resolved off the event loop by the resources' {@link io.slotwise.netty.HostResolver}, within the
+ * connect timeout; IP literals need no lookup.
  */
 public final class NodeConnection {
 
@@ -68,6 +69,7 @@ public final class NodeConnection {
     private final NodeAddress address;
     private final ConnectionOptions options;
     private final Class<? extends Channel> channelType;
+    private final HostResolver resolver;
     private final EventLoop loop;
     private final long commandTimeoutNanos;
     private final SubmissionQueue submitted;
@@ -90,6 +92,7 @@ public final class NodeConnection {
         this.address = Objects.requireNonNull(address, "address");
         this.options = Objects.requireNonNull(options, "options");
         this.channelType = resources.socketChannelType();
+        this.resolver = resources.hostResolver();
         this.loop = resources.nextEventLoop();
         this.commandTimeoutNanos = options.commandTimeout().toNanos();
         this.submitted = new SubmissionQueue(loop, options.maxQueuedCommands(), this::drain);
@@ -320,7 +323,7 @@ public final class NodeConnection {
 
     private void startConnect() {
         state = State.CONNECTING;
-        ConnectAttempt current = new ConnectAttempt(loop, channelType, address, options);
+        ConnectAttempt current = new ConnectAttempt(loop, channelType, resolver, address, options);
         attempt = current;
         current.start().whenComplete((established, failure) -> {
             if (attempt != current) {
