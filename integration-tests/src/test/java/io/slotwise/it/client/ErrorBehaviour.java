@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotwise.ClusterClientOptions;
+import io.slotwise.RedirectLimitExceededException;
 import io.slotwise.RedisCommandException;
 import io.slotwise.RedisConnectionException;
 import io.slotwise.RedisTimeoutException;
 import io.slotwise.RetrySettings;
 import io.slotwise.api.AsyncCommands;
+import io.slotwise.it.fixture.RespReply;
 import io.slotwise.routing.SlotHash;
+import io.slotwise.topology.NodeAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,6 +23,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
@@ -28,8 +32,10 @@ import org.junit.jupiter.api.Test;
  * How the client fails, and does not fail, against real nodes: a slot nobody serves ({@code CLUSTERDOWN}) fails after
  * the retries with the server's error; a dead seed next to a live one does not stop connecting, while only dead seeds
  * fail with a clear error; a primary that stops answering (SIGSTOP) times out the commands for its slots, every one of
- * them, while the other primaries keep serving, and once it runs again its replies are matched to the right commands.
- * (A redirect loop cannot be produced by real Redis; client-netty's unit tests cover it with fake nodes.)
+ * them, while the other primaries keep serving, and once it runs again its replies are matched to the right commands;
+ * a multi-key command on a slot half migrated gets {@code TRYAGAIN}, is retried, and succeeds once the migration ends
+ * (or fails with the server's error once the retries are used up); two primaries that each say the other owns a slot
+ * make a redirect loop, which ends after the redirect limit with an error naming the slot and the nodes visited.
  *
  * <p>Needs three primaries and a {@code cluster-node-timeout} well above the few seconds a node stays paused, so the
  * other nodes never mark it as failing. Every test leaves the cluster healthy.
@@ -39,6 +45,8 @@ public abstract class ErrorBehaviour {
     private static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(30);
     private static final RetrySettings QUICK_RETRIES =
             new RetrySettings(4, Duration.ofMillis(20), Duration.ofMillis(100));
+    private static final RetrySettings PATIENT_RETRIES =
+            new RetrySettings(100, Duration.ofMillis(20), Duration.ofMillis(100));
     private static final Duration SHORT_COMMAND_TIMEOUT = Duration.ofMillis(500);
     private static final int KEYS_PER_SIDE = 20;
 
@@ -173,6 +181,107 @@ public abstract class ErrorBehaviour {
             allKeys.forEach(key -> reads.add(client.get(key)));
             for (int i = 0; i < allKeys.size(); i++) {
                 assertEquals(expected.get(i), Calls.value(reads.get(i)), "after SIGCONT, " + allKeys.get(i));
+            }
+        }
+    }
+
+    @Test
+    void multiKeyCommandOnAHalfMigratedSlotIsRetriedOnTryAgainAndSucceedsOnceTheMigrationEnds() {
+        String stays = "{error:tryagain}stays";
+        String moved = "{error:tryagain}moved";
+        int slot = SlotHash.slot(stays);
+        BackendNode source = backend.slotOwner(slot);
+        BackendNode target = backend.primaries().stream()
+                .filter(node -> !node.equals(source))
+                .findFirst()
+                .orElseThrow();
+        try (ObservedClient observed = ObservedClient.connect(backend, options -> options.retry(QUICK_RETRIES))) {
+            AsyncCommands<String, String> client = observed.commands();
+            assertEquals("OK", Calls.value(client.mset(Map.of(stays, "s", moved, "m"))));
+            SlotMigration migration = backend.beginMigration(slot, source, target);
+            boolean finished = false;
+            try {
+                RespReply migrated = backend.call(
+                        source,
+                        "MIGRATE",
+                        target.host(),
+                        target.port(),
+                        moved,
+                        0,
+                        SlotMigration.MIGRATE_TIMEOUT_MILLIS);
+                assertEquals("OK", migrated.text(), "MIGRATE of one key");
+
+                Throwable failure = Calls.failure(client.mget(List.of(stays, moved)), Duration.ofSeconds(30));
+
+                RedisCommandException error = assertInstanceOf(RedisCommandException.class, failure);
+                assertEquals("TRYAGAIN", error.code(), error::getMessage);
+                assertEquals(QUICK_RETRIES.maxAttempts() - 1, observed.retries("MGET"), "retries of MGET");
+
+                try (ObservedClient patient =
+                        ObservedClient.connect(backend, options -> options.retry(PATIENT_RETRIES))) {
+                    CompletionStage<List<String>> retried = patient.commands().mget(List.of(stays, moved));
+                    Await.until("the patient MGET got TRYAGAIN", HEALTHY_TIMEOUT, () -> patient.retries("MGET") > 0);
+                    migration.migrateBatch(100);
+                    migration.finish(backend.primaries());
+                    finished = true;
+                    assertEquals(List.of("s", "m"), Calls.value(retried));
+                }
+                assertEquals(List.of("s", "m"), Calls.value(client.mget(List.of(stays, moved))));
+            } finally {
+                if (!finished) {
+                    migration.migrateBatch(100);
+                    migration.finish(backend.primaries());
+                }
+                backend.awaitHealthy(HEALTHY_TIMEOUT);
+            }
+        }
+    }
+
+    @Test
+    void primariesPointingAtEachOtherMakeARedirectLoopThatFailsNamingTheSlotAndTheNodes() {
+        String key = keyInAnEmptySlot("error:loop:");
+        int slot = SlotHash.slot(key);
+        BackendNode owner = backend.slotOwner(slot);
+        BackendNode other = backend.primaries().stream()
+                .filter(node -> !node.equals(owner))
+                .findFirst()
+                .orElseThrow();
+        try (ObservedClient observed = ObservedClient.connect(backend, options -> options)) {
+            AsyncCommands<String, String> client = observed.commands();
+            assertEquals("OK", Calls.value(client.set("error:loop:warm-up", "x")));
+            // The owner now says the other primary has the slot; the other primary still says it is the owner's.
+            expectOk(owner, "CLUSTER", "SETSLOT", slot, "NODE", other.id());
+            try {
+                Throwable failure = Calls.failure(client.get(key), Duration.ofSeconds(30));
+
+                RedirectLimitExceededException loop = assertInstanceOf(RedirectLimitExceededException.class, failure);
+                assertEquals(slot, loop.slot());
+                NodeAddress ownerAddress = new NodeAddress(owner.host(), owner.port());
+                NodeAddress otherAddress = new NodeAddress(other.host(), other.port());
+                assertTrue(
+                        loop.visited().contains(ownerAddress) && loop.visited().contains(otherAddress),
+                        () -> "visited " + loop.visited());
+                assertTrue(
+                        loop.getMessage().contains(Integer.toString(slot))
+                                && loop.getMessage().contains(otherAddress.toString()),
+                        loop::getMessage);
+            } finally {
+                expectOk(owner, "CLUSTER", "SETSLOT", slot, "NODE", owner.id());
+                backend.awaitHealthy(HEALTHY_TIMEOUT);
+            }
+            assertEquals("OK", Calls.value(client.set(key, "after the loop")));
+            assertEquals("after the loop", Calls.value(client.get(key)));
+        }
+    }
+
+    /** A key whose slot holds no key on its owner (SETSLOT NODE refuses to give away a slot with keys). */
+    private String keyInAnEmptySlot(String prefix) {
+        for (int i = 0; ; i++) {
+            String key = prefix + i;
+            int slot = SlotHash.slot(key);
+            RespReply count = backend.call(backend.slotOwner(slot), "CLUSTER", "COUNTKEYSINSLOT", slot);
+            if (count instanceof RespReply.IntegerReply integer && integer.value() == 0) {
+                return key;
             }
         }
     }
