@@ -74,54 +74,52 @@ class FailoverRefreshTest extends ClusterTestBase {
 
     @Test
     void aTimeoutOnAHungPrimaryRefreshesSoTheNextCommandsGoToTheNewOwner() throws InterruptedException {
+        HungPrimary scene = hungPrimary(Duration.ofSeconds(1));
+        cluster.moveAllSlots(scene.hung, scene.heir);
+        int refreshesBefore = events.refreshes.get();
+
+        Await.failure(scene.client.async().get(scene.key), RedisTimeoutException.class);
+        Await.until(() -> events.refreshes.get() > refreshesBefore, () -> "the timeout triggered a refresh");
+
+        assertEquals("value", Await.value(scene.client.async().get(scene.key)));
+        assertEquals("value", Await.value(scene.client.async().get(scene.key)));
+        assertEquals(1, scene.hung.requests("GET").size(), "only the command that timed out went to the hung node");
+        assertEquals(2, scene.heir.requests("GET").size());
+    }
+
+    @Test
+    void commandsForAnUnresponsivePrimaryWaitForTheNextRefreshAndReachThePromotedOwner() throws InterruptedException {
+        HungPrimary scene = hungPrimary(Duration.ofMillis(300));
+        int refreshesBefore = events.refreshes.get();
+        Await.failure(scene.client.async().get(scene.key), RedisTimeoutException.class);
+        // That refresh still shows the hung node owning the key; the replica is promoted only now.
+        Await.until(() -> events.refreshes.get() > refreshesBefore, () -> "the timeout triggered a refresh");
+
+        CompletionStage<String> held = scene.client.async().get(scene.key);
+        cluster.moveAllSlots(scene.hung, scene.heir);
+
+        assertEquals("value", Await.value(held));
+        assertEquals(
+                1, scene.hung.requests("GET").size(), "the second GET waited for the refresh instead of the hung node");
+        assertEquals(1, scene.heir.requests("GET").size());
+    }
+
+    /** A 3-primary cluster whose third primary holds {@code key} and answers neither GET nor CLUSTER. */
+    private record HungPrimary(RedisClusterClient client, FakeClusterNode hung, FakeClusterNode heir, String key) {}
+
+    private HungPrimary hungPrimary(Duration adaptiveInterval) throws InterruptedException {
         startCluster(3, 0);
         FakeClusterNode hung = cluster.primaries().get(2);
-        FakeClusterNode heir = cluster.primaries().get(0);
         RedisClusterClient client =
                 connect(options(cluster.primaries().get(0), cluster.primaries().get(1))
                         .commandTimeout(Duration.ofMillis(500))
+                        .adaptiveRefreshMinInterval(adaptiveInterval)
                         .build());
         String key = cluster.keyServedBy(hung, "hung");
         cluster.put(key, "value");
         hung.script("GET", -1, exchange -> {});
         hung.script("CLUSTER", -1, exchange -> {});
-        cluster.moveAllSlots(hung, heir);
-        int refreshesBefore = events.refreshes.get();
-
-        Await.failure(client.async().get(key), RedisTimeoutException.class);
-        Await.until(() -> events.refreshes.get() > refreshesBefore, () -> "the timeout triggered a refresh");
-
-        assertEquals("value", Await.value(client.async().get(key)));
-        assertEquals("value", Await.value(client.async().get(key)));
-        assertEquals(1, hung.requests("GET").size(), "only the command that timed out went to the hung node");
-        assertEquals(2, heir.requests("GET").size());
-    }
-
-    @Test
-    void commandsForAnUnresponsivePrimaryWaitForTheNextRefreshAndReachThePromotedOwner() throws InterruptedException {
-        startCluster(3, 0);
-        FakeClusterNode hung = cluster.primaries().get(2);
-        FakeClusterNode heir = cluster.primaries().get(0);
-        RedisClusterClient client =
-                connect(options(cluster.primaries().get(0), cluster.primaries().get(1))
-                        .commandTimeout(Duration.ofMillis(500))
-                        .adaptiveRefreshMinInterval(Duration.ofMillis(300))
-                        .build());
-        String key = cluster.keyServedBy(hung, "unresponsive");
-        cluster.put(key, "value");
-        hung.script("GET", -1, exchange -> {});
-        hung.script("CLUSTER", -1, exchange -> {});
-        int refreshesBefore = events.refreshes.get();
-        Await.failure(client.async().get(key), RedisTimeoutException.class);
-        // That refresh still shows the hung node owning the key; the replica is promoted only now.
-        Await.until(() -> events.refreshes.get() > refreshesBefore, () -> "the timeout triggered a refresh");
-
-        CompletionStage<String> held = client.async().get(key);
-        cluster.moveAllSlots(hung, heir);
-
-        assertEquals("value", Await.value(held));
-        assertEquals(1, hung.requests("GET").size(), "the second GET waited for the refresh instead of the hung node");
-        assertEquals(1, heir.requests("GET").size());
+        return new HungPrimary(client, hung, cluster.primaries().get(0), key);
     }
 
     @Test
