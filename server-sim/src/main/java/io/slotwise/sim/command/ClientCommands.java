@@ -79,7 +79,7 @@ public final class ClientCommands {
         if (ctx.argc() == 4 && ctx.argIs(2, "TYPE")) {
             type = ctx.argString(3).toLowerCase(Locale.ROOT);
             if (!Set.of("normal", "master", "replica", "slave", "pubsub").contains(type)) {
-                throw new CommandException("ERR Unknown client type '" + ctx.argString(3) + "'");
+                throw CommandException.echoing("ERR Unknown client type '" + ctx.argLatin1(3) + "'");
             }
             i = 4;
         } else if (ctx.argc() > 3 && ctx.argIs(2, "ID")) {

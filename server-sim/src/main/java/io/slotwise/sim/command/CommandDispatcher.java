@@ -48,6 +48,7 @@ public final class CommandDispatcher {
     private final NodeServices node;
     private final RedirectCheck redirectCheck;
     private final PropagationHook propagation;
+    private final ServerActivity activity = new ServerActivity();
 
     /**
      * Creates the dispatcher of a node.
@@ -82,6 +83,13 @@ public final class CommandDispatcher {
             session.closeAfterReply();
             return CompletableFuture.completedFuture(null);
         }
+        boolean skipReply = session.controls().takeSkip();
+        CompletionStage<Reply> reply = resolveAndAdmit(request, session, now);
+        // CLIENT REPLY OFF/SKIP: the command runs, its reply (even an error) is not sent.
+        return reply.thenApply(r -> skipReply || session.controls().repliesOff() ? null : r);
+    }
+
+    private CompletionStage<Reply> resolveAndAdmit(Request request, ClientSession session, long now) {
         CommandTable.Resolution resolution = node.commandTable().resolve(request.args());
         if (resolution instanceof CommandTable.Resolution.Rejected rejected) {
             session.recordCommand(now, "NULL");
@@ -122,6 +130,10 @@ public final class CommandDispatcher {
         if (!session.authenticated() && node.config().requirePass().isPresent() && !spec.has(CommandFlag.NO_AUTH)) {
             return reject(session, "NOAUTH Authentication required.");
         }
+        Optional<String> denied = AclPermissions.denial(activity.users, node.config(), session, invocation);
+        if (denied.isPresent()) {
+            return reject(session, "NOPERM " + denied.get());
+        }
         if (session.inMulti() && spec.has(CommandFlag.NO_MULTI)) {
             return reject(session, "ERR Command not allowed inside a transaction");
         }
@@ -134,6 +146,11 @@ public final class CommandDispatcher {
             }
             node.stats().errorReplied(redirect.get().message());
             return CompletableFuture.completedFuture(redirect.get());
+        }
+        CompletableFuture<Void> paused = activity.pause.holdBack(invocation, session);
+        if (paused != null) {
+            // CLIENT PAUSE: check the command again once the pause has ended, as Redis reprocesses it.
+            return paused.thenComposeAsync(ignored -> admit(invocation, session), node.eventLoop());
         }
         if (session.inMulti() && !RUN_INSIDE_MULTI.contains(spec.name())) {
             session.transaction().queue(invocation);
@@ -176,13 +193,16 @@ public final class CommandDispatcher {
         node.stats().commandProcessed();
         CompletionStage<Reply> stage;
         propagation.commandStarting(invocation, session);
+        long started = System.nanoTime();
         try {
             stage = handler.handle(new CommandContext(invocation, session, node, inTransaction, this));
         } catch (RuntimeException e) {
+            observe(invocation, session, System.nanoTime() - started);
             Reply reply = counted(failure(invocation, e));
             propagation.commandFinished(invocation, session, reply);
             return CompletableFuture.completedFuture(reply);
         }
+        observe(invocation, session, System.nanoTime() - started);
         if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {
             Reply reply = counted(future.join());
             propagation.commandFinished(invocation, session, reply);
@@ -202,6 +222,24 @@ public final class CommandDispatcher {
         return result;
     }
 
+    /** Feeds an executed command to the latency histograms, the slow log and the MONITOR clients. */
+    private void observe(Invocation invocation, ClientSession session, long nanos) {
+        activity.latencies.record(invocation.spec().name(), nanos);
+        activity.slowLog.record(
+                invocation,
+                session.remoteAddress(),
+                session.name(),
+                nanos / 1000,
+                AdminSettings.slowlogLogSlowerThan(node.config()),
+                AdminSettings.slowlogMaxLen(node.config()));
+        activity.monitors.feed(invocation, session);
+    }
+
+    /** Returns the node-wide state of the administration commands. */
+    ServerActivity activity() {
+        return activity;
+    }
+
     /**
      * Executes a command a replica received from its master on the replication link: resolved against the command
      * table and run at once, without the authentication, transaction and cluster checks that protect normal clients
@@ -215,7 +253,7 @@ public final class CommandDispatcher {
     public CompletionStage<Reply> executeFromMaster(Request request, ClientSession session) {
         CommandTable.Resolution resolution = node.commandTable().resolve(request.args());
         if (resolution instanceof CommandTable.Resolution.Rejected rejected) {
-            return CompletableFuture.completedFuture(Reply.error(rejected.error()));
+            return CompletableFuture.completedFuture(rejected.error());
         }
         CommandSpec spec = ((CommandTable.Resolution.Found) resolution).spec();
         session.recordCommand(System.currentTimeMillis(), spec.name());
@@ -226,10 +264,14 @@ public final class CommandDispatcher {
     }
 
     private CompletionStage<Reply> reject(ClientSession session, String error) {
+        return reject(session, Reply.error(error));
+    }
+
+    private CompletionStage<Reply> reject(ClientSession session, Reply.SimpleError error) {
         if (session.inMulti()) {
             session.transaction().abort();
         }
-        return CompletableFuture.completedFuture(counted(Reply.error(error)));
+        return CompletableFuture.completedFuture(counted(error));
     }
 
     private Reply counted(Reply reply) {
