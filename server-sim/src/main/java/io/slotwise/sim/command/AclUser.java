@@ -32,6 +32,19 @@ final class AclUser {
         this.name = name;
     }
 
+    /** Returns an independent copy, for applying modifiers all or nothing. */
+    AclUser copy() {
+        AclUser copy = new AclUser(name);
+        copy.enabled = enabled;
+        copy.noPass = noPass;
+        copy.sanitizePayload = sanitizePayload;
+        copy.passwordHashes.addAll(passwordHashes);
+        copy.allKeys = allKeys;
+        copy.allChannels = allChannels;
+        copy.allCommands = allCommands;
+        return copy;
+    }
+
     /** Returns the default user of a node: on, all access, with {@code requirepass} as its password if set. */
     static AclUser defaultUser(String requirePass) {
         AclUser user = new AclUser("default");

@@ -17,6 +17,19 @@ import java.util.List;
 final class MonitorFeed {
     private final List<ClientSession> monitors = new ArrayList<>();
 
+    /**
+     * Registers MONITOR: the client becomes a monitor and gets {@code +OK}.
+     *
+     * @param registry the node's registry
+     */
+    static void register(CommandRegistry registry) {
+        registry.register("monitor", ctx -> {
+            ctx.session().controls().setMonitor();
+            ctx.activity().monitors.add(ctx.session());
+            return Reply.ok();
+        });
+    }
+
     /** Adds a monitor; it stays one until it disconnects. */
     void add(ClientSession session) {
         if (!monitors.contains(session)) {
