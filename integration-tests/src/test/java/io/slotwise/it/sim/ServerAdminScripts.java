@@ -20,6 +20,7 @@ final class ServerAdminScripts {
     private static Script clientAdministration() {
         byte[] latin = {(byte) 0xFF, (byte) 0xE9, 'x'};
         return Script.named("CLIENT KILL, PAUSE, NO-EVICT, UNBLOCK and TRACKING")
+                .send("CLIENT", "HELP")
                 .send("CLIENT", "KILL", "1.2.3.4:5")
                 .send("CLIENT", "KILL", "ID", "999999")
                 .send("CLIENT", "KILL", "ID", "0")
