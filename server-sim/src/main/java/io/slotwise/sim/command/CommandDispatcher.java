@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
  *       missing feature is never mistaken for a typo;
  *   <li>{@code NOAUTH Authentication required.} while {@code requirepass} is set and the client has not
  *       authenticated, except for commands flagged {@code no_auth};
+ *   <li>{@code NOPERM ...} when the client's ACL user may not run the command ({@link AclPermissions});
  *   <li>{@code ERR Command not allowed inside a transaction} for commands flagged {@code no_multi} inside MULTI;
  *   <li>in cluster mode, the {@link RedirectCheck} for commands that can have keys, and for EXEC when a queued
  *       command can have keys (it then sees every queued command); then its replica write check for every command;
+ *   <li>while CLIENT PAUSE holds the command back ({@link ClientPause}), it waits and is then checked again;
  *   <li>inside MULTI, every command but EXEC, DISCARD, MULTI, WATCH, QUIT and RESET is queued and answered
  *       {@code +QUEUED};
  *   <li>otherwise the handler runs.
@@ -34,8 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * A rejection inside MULTI dooms the transaction (EXEC answers {@code EXECABORT}). ASKING lasts for one command, or
  * until EXEC or DISCARD when sent inside MULTI. Every error reply is counted for INFO. Every executed command is
- * reported to the node's {@link PropagationHook} (replication), if a module provided one. Commands a replica receives
- * from its master skip the checks ({@link #executeFromMaster}).
+ * reported to the node's {@link PropagationHook} (replication), if a module provided one, and fed to the latency
+ * histograms, the slow log and MONITOR clients. CLIENT REPLY OFF/SKIP replace a reply by null (nothing written).
+ * Commands a replica receives from its master skip the checks ({@link #executeFromMaster}).
  *
  * <p>Threading: called on the node's event loop. The returned stage always completes normally, on the event loop.
  */
@@ -150,7 +153,12 @@ public final class CommandDispatcher {
         CompletableFuture<Void> paused = activity.pause.holdBack(invocation, session);
         if (paused != null) {
             // CLIENT PAUSE: check the command again once the pause has ended, as Redis reprocesses it.
-            return paused.thenComposeAsync(ignored -> admit(invocation, session), node.eventLoop());
+            // A client that disconnected meanwhile is gone: its command does not run.
+            return paused.thenComposeAsync(
+                    ignored -> session.channel().isActive()
+                            ? admit(invocation, session)
+                            : CompletableFuture.completedFuture(null),
+                    node.eventLoop());
         }
         if (session.inMulti() && !RUN_INSIDE_MULTI.contains(spec.name())) {
             session.transaction().queue(invocation);
