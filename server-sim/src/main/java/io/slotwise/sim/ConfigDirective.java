@@ -14,8 +14,8 @@ import java.util.Optional;
  * (default {@code 127.0.0.1}, not Redis's {@code * -::*}, so that a simulator is never exposed by accident), {@code
  * cluster-enabled}, {@code cluster-config-file}, {@code cluster-node-timeout}, {@code cluster-announce-ip}, {@code
  * cluster-port}, {@code requirepass}, {@code dir} (config and data paths are resolved against it; the process does
- * not change its working directory), {@code cluster-require-full-coverage}, {@code cluster-allow-reads-when-down}
- * and {@code proto-max-bulk-len}.
+ * not change its working directory), {@code cluster-require-full-coverage}, {@code cluster-allow-reads-when-down},
+ * {@code proto-max-bulk-len}, {@code slowlog-log-slower-than} and {@code slowlog-max-len}.
  *
  * <p>Directives accepted, validated and reported by CONFIG GET, but without effect ({@link #ignored()}): {@code
  * daemonize} (only {@code no}: the simulator never forks), {@code appendonly}, {@code appendfilename}, {@code save},
@@ -52,6 +52,14 @@ public enum ConfigDirective {
     /** The largest bulk string a client may send. */
     PROTO_MAX_BULK_LEN(
             "proto-max-bulk-len", ConfigValueType.memory(1024 * 1024, Long.MAX_VALUE), "536870912", Mutability.MUTABLE),
+    /** Commands taking at least this many microseconds enter the slow log; negative disables it, 0 logs all. */
+    SLOWLOG_LOG_SLOWER_THAN(
+            "slowlog-log-slower-than",
+            ConfigValueType.integer(Long.MIN_VALUE, Long.MAX_VALUE),
+            "10000",
+            Mutability.MUTABLE),
+    /** The most entries the slow log keeps. */
+    SLOWLOG_MAX_LEN("slowlog-max-len", ConfigValueType.integer(0, Long.MAX_VALUE), "128", Mutability.MUTABLE),
     /** Accepted ({@code no} only) and ignored. */
     DAEMONIZE("daemonize", ConfigValueType.oneOf("no"), "no", Mutability.IGNORED_IMMUTABLE),
     /** Accepted and ignored. */

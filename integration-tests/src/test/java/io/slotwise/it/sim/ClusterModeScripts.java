@@ -203,7 +203,6 @@ final class ClusterModeScripts {
                 .send("CLUSTER", "MEET", "127.0.0.1", latin)
                 .send("HELLO", "3", latin)
                 .send("CONFIG", "SET", latin, "1")
-                .knownMismatch(SimulatorMismatch.NON_ASCII_BYTES_IN_ERROR_TEXTS)
                 .build();
     }
 

@@ -15,14 +15,6 @@ import org.junit.jupiter.api.Assumptions;
 enum SimulatorMismatch {
 
     /**
-     * Error texts that echo a client's bytes re-encode non-ASCII bytes instead of echoing them. Unknown command and
-     * unknown subcommand errors decode as ISO-8859-1 and encode as UTF-8 (0xFF becomes C3 BF); errors built from a
-     * UTF-8-decoded argument (CLUSTER FORGET/REPLICATE/SETSLOT/MEET/COUNT-FAILURE-REPORTS/SLAVES, HELLO options, CONFIG
-     * SET) turn every invalid byte into U+FFFD (EF BF BD). Redis copies the bytes as they are.
-     */
-    NON_ASCII_BYTES_IN_ERROR_TEXTS("error texts re-encode non-ASCII bytes of the client's arguments"),
-
-    /**
      * HGETALL, HKEYS and HVALS of a small (listpack-encoded) hash list fields in insertion order in Redis 7.0; the
      * simulator lists them in its scan order although OBJECT ENCODING says {@code listpack}.
      */

@@ -59,7 +59,7 @@ final class ClusterCommands {
             try {
                 return subcommand.run(ctx, cluster);
             } catch (ClusterCommandException e) {
-                throw new CommandException(e.errorText());
+                throw CommandException.echoing(e.errorText());
             } finally {
                 cluster.flushPendingActions();
             }
@@ -67,7 +67,8 @@ final class ClusterCommands {
     }
 
     /**
-     * Returns the arguments after the subcommand name, decoded as UTF-8.
+     * Returns the arguments after the subcommand name, one character per byte (ISO-8859-1), so that error texts
+     * quoting them echo the client's bytes unchanged.
      *
      * @param ctx the invocation
      * @return arguments 2 and later
@@ -75,7 +76,7 @@ final class ClusterCommands {
     static List<String> arguments(CommandContext ctx) {
         List<String> arguments = new ArrayList<>(Math.max(0, ctx.argc() - 2));
         for (int i = 2; i < ctx.argc(); i++) {
-            arguments.add(ctx.argString(i));
+            arguments.add(ctx.argLatin1(i));
         }
         return arguments;
     }
@@ -87,9 +88,9 @@ final class ClusterCommands {
      * @return {@code ERR unknown subcommand or wrong number of arguments for '<sub>'. Try CLUSTER HELP.}
      */
     static CommandException subcommandSyntaxError(CommandContext ctx) {
-        String sub = ctx.argString(1);
-        return new CommandException("ERR unknown subcommand or wrong number of arguments for '"
+        String sub = ctx.argLatin1(1);
+        return CommandException.echoing("ERR unknown subcommand or wrong number of arguments for '"
                 + (sub.length() > 128 ? sub.substring(0, 128) : sub) + "'. Try "
-                + ctx.argString(0).toUpperCase(Locale.ROOT) + " HELP.");
+                + ctx.argLatin1(0).toUpperCase(Locale.ROOT) + " HELP.");
     }
 }

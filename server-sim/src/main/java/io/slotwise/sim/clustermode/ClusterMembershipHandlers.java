@@ -30,15 +30,15 @@ final class ClusterMembershipHandlers {
                 throw ClusterCommands.subcommandSyntaxError(ctx);
             }
             MembershipCommands.meet(
-                    c.state(), ctx.argString(2), ctx.argString(3), ctx.argc() == 5 ? ctx.argString(4) : null);
+                    c.state(), ctx.argLatin1(2), ctx.argLatin1(3), ctx.argc() == 5 ? ctx.argLatin1(4) : null);
             return Reply.ok();
         });
         ClusterCommands.register(registry, cluster, "forget", (ctx, c) -> {
-            MembershipCommands.forget(c.state(), ctx.argString(2));
+            MembershipCommands.forget(c.state(), ctx.argLatin1(2));
             return Reply.ok();
         });
         ClusterCommands.register(registry, cluster, "replicate", (ctx, c) -> {
-            MembershipCommands.replicate(c.state(), ctx.argString(2));
+            MembershipCommands.replicate(c.state(), ctx.argLatin1(2));
             return Reply.ok();
         });
         ClusterCommands.register(registry, cluster, "reset", (ctx, c) -> {
@@ -49,7 +49,7 @@ final class ClusterMembershipHandlers {
             return Reply.ok();
         });
         ClusterCommands.register(registry, cluster, "count-failure-reports", (ctx, c) -> {
-            String id = ctx.argString(2);
+            String id = ctx.argLatin1(2);
             ClusterState state = c.state();
             ClusterNode node =
                     state.findNode(id).orElseThrow(() -> new ClusterCommandException("ERR Unknown node " + id));

@@ -52,7 +52,7 @@ final class ClusterViewHandlers {
                 "bumpepoch",
                 (ctx, c) -> Reply.simple(EpochCommands.bumpEpoch(c.state()).replyText()));
         ClusterCommands.register(registry, cluster, "set-config-epoch", (ctx, c) -> {
-            EpochCommands.setConfigEpoch(c.state(), ctx.argString(2));
+            EpochCommands.setConfigEpoch(c.state(), ctx.argLatin1(2));
             return Reply.ok();
         });
     }
@@ -74,7 +74,7 @@ final class ClusterViewHandlers {
 
     private static Reply replicas(CommandContext ctx, ClusterNodeContext cluster) {
         List<Reply> lines = new ArrayList<>();
-        ClusterNodesRenderer.replicas(cluster.state(), ctx.argString(2)).forEach(line -> lines.add(Reply.bulk(line)));
+        ClusterNodesRenderer.replicas(cluster.state(), ctx.argLatin1(2)).forEach(line -> lines.add(Reply.bulk(line)));
         return new Reply.Array(lines);
     }
 

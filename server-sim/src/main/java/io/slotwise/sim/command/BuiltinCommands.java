@@ -1,8 +1,9 @@
 package io.slotwise.sim.command;
 
 /**
- * Registers every command family every node has: connection, client, server, INFO, COMMAND, CONFIG, FUNCTION and
- * transactions. Data commands (keyspace) and CLUSTER commands come from modules.
+ * Registers every command family every node has: connection, client, server, INFO, COMMAND, CONFIG, FUNCTION,
+ * transactions, and the administration commands (CLIENT KILL/PAUSE/REPLY/..., SAVE, SLOWLOG, LATENCY, MEMORY, MODULE,
+ * LOLWUT, MONITOR, ACL). Data commands (keyspace) and CLUSTER commands come from modules.
  */
 public final class BuiltinCommands {
     private BuiltinCommands() {}
@@ -21,5 +22,13 @@ public final class BuiltinCommands {
         ConfigCommands.register(registry);
         FunctionCommands.register(registry);
         TransactionCommands.register(registry);
+        ClientAdminCommands.register(registry);
+        PersistenceCommands.register(registry);
+        DiagnosticCommands.register(registry);
+        MemoryCommands.register(registry);
+        ModuleCommands.register(registry);
+        LolwutCommand.register(registry);
+        MonitorFeed.register(registry);
+        AclCommands.register(registry);
     }
 }

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * CLIENT SETNAME, GETNAME, ID, LIST ([TYPE type] [ID id ...]), INFO and HELP, with Redis 7.0's replies; CLIENT LIST and
- * INFO answer verbatim text, one {@link ClientInfoLine} per client. The other CLIENT subcommands (KILL, PAUSE,
- * TRACKING, ...) are not implemented.
+ * INFO answer verbatim text, one {@link ClientInfoLine} per client. HELP lists every CLIENT subcommand as Redis 7.0
+ * does; the administrative ones are in {@link ClientAdminCommands}.
  */
 public final class ClientCommands {
     private ClientCommands() {}
@@ -39,20 +39,51 @@ public final class ClientCommands {
                 "client|help",
                 ctx -> HelpReply.of(
                         "CLIENT",
+                        "CACHING (YES|NO)",
+                        "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
+                        "GETREDIR",
+                        "    Return the client ID we are redirecting to when tracking is enabled.",
                         "GETNAME",
                         "    Return the name of the current connection.",
                         "ID",
                         "    Return the ID of the current connection.",
                         "INFO",
                         "    Return information about the current client connection.",
+                        "KILL <ip:port>",
+                        "    Kill connection made from <ip:port>.",
+                        "KILL <option> <value> [<option> <value> [...]]",
+                        "    Kill connections. Options are:",
+                        "    * ADDR (<ip:port>|<unixsocket>:0)",
+                        "      Kill connections made from the specified address",
+                        "    * LADDR (<ip:port>|<unixsocket>:0)",
+                        "      Kill connections made to specified local address",
+                        "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+                        "      Kill connections by type.",
+                        "    * USER <username>",
+                        "      Kill connections authenticated by <username>.",
+                        "    * SKIPME (YES|NO)",
+                        "      Skip killing current connection (default: yes).",
                         "LIST [options ...]",
                         "    Return information about client connections. Options:",
                         "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
                         "      Return clients of specified type.",
-                        "    * ID <id> [<id> ...]",
-                        "      Return clients with the given ids.",
+                        "UNPAUSE",
+                        "    Stop the current client pause, resuming traffic.",
+                        "PAUSE <timeout> [WRITE|ALL]",
+                        "    Suspend all, or just write, clients for <timeout> milliseconds.",
+                        "REPLY (ON|OFF|SKIP)",
+                        "    Control the replies sent to the current connection.",
                         "SETNAME <name>",
-                        "    Assign the name <name> to the current connection."));
+                        "    Assign the name <name> to the current connection.",
+                        "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+                        "    Unblock the specified blocked client.",
+                        "TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]",
+                        "         [OPTIN] [OPTOUT] [NOLOOP]",
+                        "    Control server assisted client side caching.",
+                        "TRACKINGINFO",
+                        "    Report tracking status for the current connection.",
+                        "NO-EVICT (ON|OFF)",
+                        "    Protect current client connection from eviction."));
     }
 
     /**
@@ -79,7 +110,7 @@ public final class ClientCommands {
         if (ctx.argc() == 4 && ctx.argIs(2, "TYPE")) {
             type = ctx.argString(3).toLowerCase(Locale.ROOT);
             if (!Set.of("normal", "master", "replica", "slave", "pubsub").contains(type)) {
-                throw new CommandException("ERR Unknown client type '" + ctx.argString(3) + "'");
+                throw CommandException.echoing("ERR Unknown client type '" + ctx.argLatin1(3) + "'");
             }
             i = 4;
         } else if (ctx.argc() > 3 && ctx.argIs(2, "ID")) {

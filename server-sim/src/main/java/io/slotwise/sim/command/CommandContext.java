@@ -18,6 +18,7 @@ public final class CommandContext {
     private final NodeServices node;
     private final boolean inTransaction;
     private final CommandDispatcher dispatcher;
+    private ServerActivity activity;
 
     /**
      * Creates a context; the dispatcher does this, and tests of handlers may.
@@ -103,6 +104,18 @@ public final class CommandContext {
     }
 
     /**
+     * Returns one argument with each byte decoded as one character (ISO-8859-1), for error texts that quote it: an
+     * error built from it and thrown with {@link CommandException#echoing(String)} carries the argument's bytes
+     * unchanged, as Redis's do.
+     *
+     * @param index 0 for the command name
+     * @return the argument, one character per byte
+     */
+    public String argLatin1(int index) {
+        return new String(arg(index), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
      * Whether an argument is a keyword, compared case-insensitively as Redis's {@code strcasecmp} does.
      *
      * @param index the argument's position
@@ -123,6 +136,17 @@ public final class CommandContext {
      */
     public long longArg(int index) {
         return RedisNumbers.parseLong(arg(index)).orElseThrow(CommandException::notAnInteger);
+    }
+
+    /**
+     * The node-wide state of the administration commands; a context created without a dispatcher (tests) gets a fresh,
+     * unshared one.
+     */
+    ServerActivity activity() {
+        if (activity == null) {
+            activity = dispatcher == null ? new ServerActivity() : dispatcher.activity();
+        }
+        return activity;
     }
 
     /** The dispatcher that created this context, for EXEC; null in contexts created by tests. */

@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
  *       missing feature is never mistaken for a typo;
  *   <li>{@code NOAUTH Authentication required.} while {@code requirepass} is set and the client has not
  *       authenticated, except for commands flagged {@code no_auth};
+ *   <li>{@code NOPERM ...} when the client's ACL user may not run the command ({@link AclPermissions});
  *   <li>{@code ERR Command not allowed inside a transaction} for commands flagged {@code no_multi} inside MULTI;
  *   <li>in cluster mode, the {@link RedirectCheck} for commands that can have keys, and for EXEC when a queued
  *       command can have keys (it then sees every queued command); then its replica write check for every command;
+ *   <li>while CLIENT PAUSE holds the command back ({@link ClientPause}), it waits and is then checked again;
  *   <li>inside MULTI, every command but EXEC, DISCARD, MULTI, WATCH, QUIT and RESET is queued and answered
  *       {@code +QUEUED};
  *   <li>otherwise the handler runs.
@@ -34,8 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * A rejection inside MULTI dooms the transaction (EXEC answers {@code EXECABORT}). ASKING lasts for one command, or
  * until EXEC or DISCARD when sent inside MULTI. Every error reply is counted for INFO. Every executed command is
- * reported to the node's {@link PropagationHook} (replication), if a module provided one. Commands a replica receives
- * from its master skip the checks ({@link #executeFromMaster}).
+ * reported to the node's {@link PropagationHook} (replication), if a module provided one, and fed to the latency
+ * histograms, the slow log and MONITOR clients. CLIENT REPLY OFF/SKIP replace a reply by null (nothing written).
+ * Commands a replica receives from its master skip the checks ({@link #executeFromMaster}).
  *
  * <p>Threading: called on the node's event loop. The returned stage always completes normally, on the event loop.
  */
@@ -48,6 +51,7 @@ public final class CommandDispatcher {
     private final NodeServices node;
     private final RedirectCheck redirectCheck;
     private final PropagationHook propagation;
+    private final ServerActivity activity = new ServerActivity();
 
     /**
      * Creates the dispatcher of a node.
@@ -82,6 +86,13 @@ public final class CommandDispatcher {
             session.closeAfterReply();
             return CompletableFuture.completedFuture(null);
         }
+        boolean skipReply = session.controls().takeSkip();
+        CompletionStage<Reply> reply = resolveAndAdmit(request, session, now);
+        // CLIENT REPLY OFF/SKIP: the command runs, its reply (even an error) is not sent.
+        return reply.thenApply(r -> skipReply || session.controls().repliesOff() ? null : r);
+    }
+
+    private CompletionStage<Reply> resolveAndAdmit(Request request, ClientSession session, long now) {
         CommandTable.Resolution resolution = node.commandTable().resolve(request.args());
         if (resolution instanceof CommandTable.Resolution.Rejected rejected) {
             session.recordCommand(now, "NULL");
@@ -122,6 +133,10 @@ public final class CommandDispatcher {
         if (!session.authenticated() && node.config().requirePass().isPresent() && !spec.has(CommandFlag.NO_AUTH)) {
             return reject(session, "NOAUTH Authentication required.");
         }
+        Optional<String> denied = AclPermissions.denial(activity.users, node.config(), session, invocation);
+        if (denied.isPresent()) {
+            return reject(session, "NOPERM " + denied.get());
+        }
         if (session.inMulti() && spec.has(CommandFlag.NO_MULTI)) {
             return reject(session, "ERR Command not allowed inside a transaction");
         }
@@ -134,6 +149,16 @@ public final class CommandDispatcher {
             }
             node.stats().errorReplied(redirect.get().message());
             return CompletableFuture.completedFuture(redirect.get());
+        }
+        CompletableFuture<Void> paused = activity.pause.holdBack(invocation, session);
+        if (paused != null) {
+            // CLIENT PAUSE: check the command again once the pause has ended, as Redis reprocesses it.
+            // A client that disconnected meanwhile is gone: its command does not run.
+            return paused.thenComposeAsync(
+                    ignored -> session.channel().isActive()
+                            ? admit(invocation, session)
+                            : CompletableFuture.completedFuture(null),
+                    node.eventLoop());
         }
         if (session.inMulti() && !RUN_INSIDE_MULTI.contains(spec.name())) {
             session.transaction().queue(invocation);
@@ -176,13 +201,16 @@ public final class CommandDispatcher {
         node.stats().commandProcessed();
         CompletionStage<Reply> stage;
         propagation.commandStarting(invocation, session);
+        long started = System.nanoTime();
         try {
             stage = handler.handle(new CommandContext(invocation, session, node, inTransaction, this));
         } catch (RuntimeException e) {
+            observe(invocation, session, System.nanoTime() - started);
             Reply reply = counted(failure(invocation, e));
             propagation.commandFinished(invocation, session, reply);
             return CompletableFuture.completedFuture(reply);
         }
+        observe(invocation, session, System.nanoTime() - started);
         if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {
             Reply reply = counted(future.join());
             propagation.commandFinished(invocation, session, reply);
@@ -202,6 +230,24 @@ public final class CommandDispatcher {
         return result;
     }
 
+    /** Feeds an executed command to the latency histograms, the slow log and the MONITOR clients. */
+    private void observe(Invocation invocation, ClientSession session, long nanos) {
+        activity.latencies.record(invocation.spec().name(), nanos);
+        activity.slowLog.record(
+                invocation,
+                session.remoteAddress(),
+                session.name(),
+                nanos / 1000,
+                AdminSettings.slowlogLogSlowerThan(node.config()),
+                AdminSettings.slowlogMaxLen(node.config()));
+        activity.monitors.feed(invocation, session);
+    }
+
+    /** Returns the node-wide state of the administration commands. */
+    ServerActivity activity() {
+        return activity;
+    }
+
     /**
      * Executes a command a replica received from its master on the replication link: resolved against the command
      * table and run at once, without the authentication, transaction and cluster checks that protect normal clients
@@ -215,7 +261,7 @@ public final class CommandDispatcher {
     public CompletionStage<Reply> executeFromMaster(Request request, ClientSession session) {
         CommandTable.Resolution resolution = node.commandTable().resolve(request.args());
         if (resolution instanceof CommandTable.Resolution.Rejected rejected) {
-            return CompletableFuture.completedFuture(Reply.error(rejected.error()));
+            return CompletableFuture.completedFuture(rejected.error());
         }
         CommandSpec spec = ((CommandTable.Resolution.Found) resolution).spec();
         session.recordCommand(System.currentTimeMillis(), spec.name());
@@ -226,10 +272,14 @@ public final class CommandDispatcher {
     }
 
     private CompletionStage<Reply> reject(ClientSession session, String error) {
+        return reject(session, Reply.error(error));
+    }
+
+    private CompletionStage<Reply> reject(ClientSession session, Reply.SimpleError error) {
         if (session.inMulti()) {
             session.transaction().abort();
         }
-        return CompletableFuture.completedFuture(counted(Reply.error(error)));
+        return CompletableFuture.completedFuture(counted(error));
     }
 
     private Reply counted(Reply reply) {

@@ -1,5 +1,6 @@
 package io.slotwise.sim.command;
 
+import io.slotwise.sim.protocol.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,25 +123,25 @@ public final class CommandTable {
      * Resolves an invocation to its command, or to Redis's error for it.
      *
      * @param args the whole command, name first; at least one argument
-     * @return the resolved command or subcommand, or the error text (without the leading {@code -})
+     * @return the resolved command or subcommand, or the error
      */
     public Resolution resolve(List<byte[]> args) {
         String name = lowerAscii(args.get(0));
         CommandSpec spec = commands.get(name);
         if (spec == null) {
-            return new Resolution.Rejected(unknownCommand(args));
+            return Resolution.rejected(unknownCommand(args));
         }
         if (spec.isContainer() && args.size() >= 2) {
             String sub = lowerAscii(args.get(1));
             CommandSpec child = spec.subcommands().get(sub);
             if (child == null) {
-                return new Resolution.Rejected(sanitize("ERR unknown subcommand '" + truncate(ascii(args.get(1)))
-                        + "'. Try " + name.toUpperCase(Locale.ROOT) + " HELP."));
+                return Resolution.rejected("ERR unknown subcommand '" + truncate(ascii(args.get(1))) + "'. Try "
+                        + name.toUpperCase(Locale.ROOT) + " HELP.");
             }
             spec = child;
         }
         if (!spec.acceptsArgumentCount(args.size())) {
-            return new Resolution.Rejected("ERR wrong number of arguments for '" + spec.name() + "' command");
+            return Resolution.rejected("ERR wrong number of arguments for '" + spec.name() + "' command");
         }
         return new Resolution.Found(spec);
     }
@@ -167,13 +168,7 @@ public final class CommandTable {
             int room = ERROR_ARGS_PREVIEW - preview.length();
             preview.append('\'').append(arg, 0, Math.min(arg.length(), room)).append("' ");
         }
-        return sanitize(
-                "ERR unknown command '" + truncate(ascii(args.get(0))) + "', with args beginning with: " + preview);
-    }
-
-    /** Redis replaces CR and LF in error texts with spaces so that the reply stays one line. */
-    private static String sanitize(String text) {
-        return text.replace('\r', ' ').replace('\n', ' ');
+        return "ERR unknown command '" + truncate(ascii(args.get(0))) + "', with args beginning with: " + preview;
     }
 
     private static String truncate(String text) {
@@ -201,8 +196,13 @@ public final class CommandTable {
         /**
          * The invocation is rejected before execution.
          *
-         * @param error Redis's error text, without the leading {@code -}
+         * @param error Redis's error, quoting the client's bytes unchanged (CR and LF become spaces)
          */
-        record Rejected(String error) implements Resolution {}
+        record Rejected(Reply.SimpleError error) implements Resolution {}
+
+        /** Rejects with a text in which each character stands for one byte of the request (ISO-8859-1). */
+        private static Rejected rejected(String latin1Text) {
+            return new Rejected(CommandException.errorReply(latin1Text, true));
+        }
     }
 }

@@ -80,9 +80,9 @@ public final class ConfigCommands {
         }
         Map<ConfigDirective, String> values = new EnumMap<>(ConfigDirective.class);
         for (int i = 2; i < ctx.argc(); i += 2) {
-            String name = ctx.argString(i);
+            String name = ctx.argLatin1(i);
             ConfigDirective directive = ConfigDirective.byName(name)
-                    .orElseThrow(() -> new CommandException(
+                    .orElseThrow(() -> CommandException.echoing(
                             "ERR Unknown option or number of arguments for CONFIG SET - '" + name + "'"));
             if (!directive.mutable()) {
                 throw failed(directive, "can't set immutable config");
@@ -92,7 +92,7 @@ public final class ConfigCommands {
             }
         }
         for (int i = 2; i < ctx.argc(); i += 2) {
-            ConfigDirective directive = ConfigDirective.byName(ctx.argString(i)).orElseThrow();
+            ConfigDirective directive = ConfigDirective.byName(ctx.argLatin1(i)).orElseThrow();
             try {
                 values.put(directive, directive.parse(directive.argumentsOf(ctx.argString(i + 1))));
             } catch (IllegalArgumentException e) {

@@ -2,8 +2,6 @@ package io.slotwise.sim.command;
 
 import io.slotwise.sim.protocol.Reply;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Optional;
 
 /**
  * The connection commands: PING, ECHO, HELLO, AUTH, SELECT, QUIT, RESET, and the cluster connection flags ASKING,
@@ -62,19 +60,18 @@ public final class ConnectionCommands {
     }
 
     /**
-     * Checks credentials of the default user and marks the session authenticated.
+     * Checks credentials against the node's ACL users and marks the session authenticated as that user.
      *
      * @throws CommandException {@code WRONGPASS ...} if they do not match
      */
     static void authenticate(CommandContext ctx, byte[] user, byte[] password) {
-        Optional<String> required = ctx.node().config().requirePass();
-        boolean userMatches = MessageDigest.isEqual(user, "default".getBytes(StandardCharsets.US_ASCII));
-        boolean passwordMatches = required.isEmpty()
-                || MessageDigest.isEqual(password, required.get().getBytes(StandardCharsets.UTF_8));
-        if (!userMatches || !passwordMatches) {
+        String name = new String(user, StandardCharsets.ISO_8859_1);
+        AclUser found = ctx.activity().users.find(name, ctx.node().config()).orElse(null);
+        if (found == null || !found.accepts(password)) {
             throw new CommandException("WRONGPASS invalid username-password pair or user is disabled.");
         }
         ctx.session().setAuthenticated(true);
+        ctx.session().controls().setUser(name);
     }
 
     private static Reply select(CommandContext ctx) {

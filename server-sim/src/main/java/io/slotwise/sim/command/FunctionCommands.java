@@ -41,7 +41,7 @@ public final class FunctionCommands {
                 libraryName = true;
                 i++;
             } else {
-                throw new CommandException("ERR Unknown argument " + ctx.argString(i));
+                throw CommandException.echoing("ERR Unknown argument " + ctx.argLatin1(i));
             }
         }
         return Reply.array();

@@ -43,7 +43,7 @@ final class HelloCommand {
                 name = ctx.argString(i + 1);
                 i++;
             } else {
-                throw new CommandException("ERR Syntax error in HELLO option '" + ctx.argString(i) + "'");
+                throw CommandException.echoing("ERR Syntax error in HELLO option '" + ctx.argLatin1(i) + "'");
             }
         }
         if (user != null) {

@@ -3,6 +3,7 @@ package io.slotwise.sim.data;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.slotwise.sim.NodeSetup;
+import io.slotwise.sim.command.ClientUnblocker;
 import io.slotwise.sim.command.PropagationHook;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.KeyChange;
@@ -99,6 +100,7 @@ public final class BlockedClients {
                 setup.node().clients(),
                 () -> setup.node().service(PropagationHook.class).orElse(PropagationHook.NONE));
         setup.provide(BlockedClients.class, blocked);
+        setup.provide(ClientUnblocker.class, blocked::unblock);
         setup.onClose(blocked::close);
         return blocked;
     }
@@ -186,6 +188,24 @@ public final class BlockedClients {
         }
         deliverLater(replies);
         return replies.size();
+    }
+
+    /**
+     * Ends a client's wait as CLIENT UNBLOCK does: with the reply its timeout would give, or with {@code -UNBLOCKED}.
+     *
+     * @param session the client
+     * @param error whether to answer the error
+     * @return whether the client was blocked here
+     */
+    boolean unblock(ClientSession session, boolean error) {
+        for (Waiter waiter : List.copyOf(waiters)) {
+            if (waiter.session == session && release(waiter)) {
+                Reply reply = error ? ClientUnblocker.UNBLOCKED : Reply.nullArray();
+                deliverLater(List.of(() -> waiter.reply.complete(reply)));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns how many clients are blocked (INFO's {@code blocked_clients}). */

@@ -31,13 +31,16 @@ public final class ClientInfoLine {
                 + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0"
                 + " events=r"
                 + " cmd=" + session.lastCommand()
-                + " user=default redir=-1"
+                + " user=" + session.controls().user() + " redir=-1"
                 + " resp=" + session.protocol().number()
                 + "\n";
     }
 
     private static String flags(ClientSession session) {
         StringBuilder flags = new StringBuilder();
+        if (session.controls().monitor()) {
+            flags.append('O');
+        }
         if (session.inMulti()) {
             flags.append('x');
         }
@@ -52,6 +55,9 @@ public final class ClientInfoLine {
         }
         if (session.readOnly()) {
             flags.append('r');
+        }
+        if (session.controls().noEvict()) {
+            flags.append('e');
         }
         return flags.length() == 0 ? "N" : flags.toString();
     }

@@ -33,6 +33,7 @@ public final class ClientSession {
     private String lastCommand = "NULL";
     private boolean closeAfterReply;
     private boolean awaitingReply;
+    private final ClientControls controls = new ClientControls();
 
     ClientSession(long id, Channel channel, WatchedKeys watchedKeys, long nowMillis, boolean authenticated) {
         this.id = id;
@@ -244,6 +245,11 @@ public final class ClientSession {
         this.awaitingReply = awaitingReply;
     }
 
+    /** Returns the connection's administrative state: user, CLIENT REPLY, NO-EVICT, MONITOR. */
+    public ClientControls controls() {
+        return controls;
+    }
+
     /**
      * Closes the connection at once, without waiting for pending replies.
      *
@@ -266,6 +272,7 @@ public final class ClientSession {
         asking = false;
         readOnly = false;
         authenticated = !passwordRequired;
+        controls.reset();
     }
 
     private static String format(SocketAddress address) {

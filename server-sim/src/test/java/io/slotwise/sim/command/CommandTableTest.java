@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ class CommandTableTest {
     @MethodSource("rejections")
     void invalidInvocationsGetRedisErrorTexts(String command, String expectedError) {
         var resolution = assertInstanceOf(CommandTable.Resolution.Rejected.class, TABLE.resolve(args(command)));
-        assertEquals(expectedError, resolution.error());
+        assertEquals(expectedError, resolution.error().message());
     }
 
     @Test
@@ -49,14 +50,40 @@ class CommandTableTest {
         String longArg = "a".repeat(200);
         var resolution = (CommandTable.Resolution.Rejected) TABLE.resolve(args("foo " + longArg + " next"));
         assertEquals(
-                "ERR unknown command 'foo', with args beginning with: '" + "a".repeat(128) + "' ", resolution.error());
+                "ERR unknown command 'foo', with args beginning with: '" + "a".repeat(128) + "' ",
+                resolution.error().message());
+    }
+
+    @Test
+    void unknownCommandErrorQuotesNonAsciiBytesUnchanged() {
+        byte[] name = {(byte) 0xFF, (byte) 0xE9};
+        byte[] arg = {(byte) 0xC3, (byte) 0xA9};
+        var resolution = (CommandTable.Resolution.Rejected) TABLE.resolve(List.of(name, arg));
+        byte[] expected = concat(
+                "ERR unknown command '".getBytes(StandardCharsets.US_ASCII),
+                name,
+                "', with args beginning with: '".getBytes(StandardCharsets.US_ASCII),
+                arg,
+                "' ".getBytes(StandardCharsets.US_ASCII));
+        assertArrayEquals(expected, resolution.error().bytes());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test
     void errorTextsNeverContainLineBreaks() {
         List<byte[]> args = List.of(bytes("fo\r\no"), bytes("x\ny"));
         var resolution = (CommandTable.Resolution.Rejected) TABLE.resolve(args);
-        assertFalse(resolution.error().contains("\n") || resolution.error().contains("\r"), resolution.error());
+        assertFalse(
+                resolution.error().message().contains("\n")
+                        || resolution.error().message().contains("\r"),
+                resolution.error().message());
     }
 
     @Test

@@ -221,7 +221,7 @@ class ConnectionCommandsTest {
     void clientHelpListsTheSubcommands() {
         try (RespClient client = RespClient.connect(node.port())) {
             String help = client.call("CLIENT", "HELP");
-            assertTrue(help.startsWith("*17\r\n+CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n"));
+            assertTrue(help.startsWith("*48\r\n+CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n"));
             assertTrue(help.endsWith("+HELP\r\n+    Prints this help.\r\n"), help);
         }
     }
