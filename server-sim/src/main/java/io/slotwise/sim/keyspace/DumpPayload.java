@@ -70,7 +70,7 @@ public final class DumpPayload {
             out.write(TYPE_HASH);
             HashValue hash = (HashValue) value;
             writeLength(out, hash.size());
-            for (Map.Entry<Bytes, Bytes> entry : hash.entries()) {
+            for (Map.Entry<Bytes, Bytes> entry : hash.entriesInInsertionOrder()) {
                 writeString(out, entry.getKey());
                 writeString(out, entry.getValue());
             }
