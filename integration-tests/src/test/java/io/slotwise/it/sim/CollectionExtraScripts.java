@@ -1,0 +1,407 @@
+package io.slotwise.it.sim;
+
+import java.util.List;
+
+/**
+ * Differential scripts of the list, set, hash and string commands added after the first collection families:
+ * RPOPLPUSH, BRPOPLPUSH, LMPOP, BLMPOP, SINTERCARD, HRANDFIELD (deterministic cases), LCS, SUBSTR, SORT, SORT_RO, the
+ * bitmap commands and COMMAND GETKEYSANDFLAGS, with their argument errors; and the insertion order of small hashes.
+ */
+final class CollectionExtraScripts {
+
+    private CollectionExtraScripts() {}
+
+    /** Returns the scripts. */
+    static List<Script> all() {
+        return List.of(
+                smallHashOrder(),
+                listMoves(),
+                multiPops(),
+                setIntersectionCardinality(),
+                hashRandomFields(),
+                longestCommonSubsequence(),
+                sorting(),
+                sortOptionErrors(),
+                bits(),
+                bitfields(),
+                commandKeysAndFlags());
+    }
+
+    private static Script smallHashOrder() {
+        return Script.named("small hashes list fields in insertion order")
+                .send("HSET", "h", "c", "3", "a", "1", "b", "2")
+                .send("HSET", "h", "f2", "v2", "f1", "v1")
+                .send("HSET", "h", "a", "changed")
+                .send("HDEL", "h", "c")
+                .send("HSET", "h", "c", "again")
+                .send("HINCRBY", "h", "n", "1")
+                .send("OBJECT", "ENCODING", "h")
+                .send("HGETALL", "h")
+                .send("HKEYS", "h")
+                .send("HVALS", "h")
+                .send("HSCAN", "h", "0")
+                .send("HSCAN", "h", "0", "MATCH", "f*", "COUNT", "1")
+                .send("HRANDFIELD", "h", "100")
+                .send("HRANDFIELD", "h", "100", "WITHVALUES")
+                .send("COPY", "h", "{h}copy")
+                .send("HKEYS", "{h}copy")
+                .send("DEL", "h", "{h}copy")
+                .build();
+    }
+
+    private static Script listMoves() {
+        return Script.named("RPOPLPUSH and BRPOPLPUSH")
+                .send("RPUSH", "{l}a", "1", "2", "3")
+                .send("RPOPLPUSH", "{l}a", "{l}b")
+                .send("RPOPLPUSH", "{l}a", "{l}a")
+                .send("LRANGE", "{l}a", "0", "-1")
+                .send("LRANGE", "{l}b", "0", "-1")
+                .send("RPOPLPUSH", "{l}none", "{l}b")
+                .send("SET", "{l}s", "x")
+                .send("RPOPLPUSH", "{l}a", "{l}s")
+                .send("RPOPLPUSH", "{l}s", "{l}a")
+                .send("BRPOPLPUSH", "{l}a", "{l}b", "0")
+                .send("BRPOPLPUSH", "{l}none", "{l}b", "0.01")
+                .send("BRPOPLPUSH", "{l}none", "{l}b", "abc")
+                .send("BRPOPLPUSH", "{l}none", "{l}b", "-1")
+                .send("MULTI")
+                .send("BRPOPLPUSH", "{l}none", "{l}b", "0")
+                .send("EXEC")
+                .send("LRANGE", "{l}b", "0", "-1")
+                .send("DEL", "{l}a", "{l}b", "{l}s")
+                .build();
+    }
+
+    private static Script multiPops() {
+        return Script.named("LMPOP and BLMPOP")
+                .send("RPUSH", "{m}a", "1", "2", "3")
+                .send("RPUSH", "{m}b", "x", "y")
+                .send("LMPOP", "2", "{m}none", "{m}a", "LEFT")
+                .send("LMPOP", "2", "{m}a", "{m}b", "RIGHT", "COUNT", "10")
+                .send("LMPOP", "2", "{m}a", "{m}b", "left", "count", "1")
+                .send("LMPOP", "1", "{m}none", "LEFT")
+                .send("LMPOP", "0", "{m}a", "LEFT")
+                .send("LMPOP", "-1", "{m}a", "LEFT")
+                .send("LMPOP", "abc", "{m}a", "LEFT")
+                .send("LMPOP", "3", "{m}a", "LEFT")
+                .send("LMPOP", "1", "{m}a", "MIDDLE")
+                .send("LMPOP", "1", "{m}b", "LEFT", "COUNT", "0")
+                .send("LMPOP", "1", "{m}b", "LEFT", "COUNT", "-1")
+                .send("LMPOP", "1", "{m}b", "LEFT", "COUNT", "abc")
+                .send("LMPOP", "1", "{m}b", "LEFT", "COUNT")
+                .send("LMPOP", "1", "{m}b", "LEFT", "COUNT", "1", "COUNT", "2")
+                .send("LMPOP", "1", "{m}b", "LEFT", "foo")
+                .send("SET", "{m}s", "x")
+                .send("LMPOP", "2", "{m}none", "{m}s", "LEFT")
+                .send("LMPOP", "2", "{m}b", "{m}s", "LEFT")
+                .send("BLMPOP", "0.01", "1", "{m}none", "LEFT")
+                .send("BLMPOP", "0", "1", "{m}b", "RIGHT", "COUNT", "5")
+                .send("BLMPOP", "abc", "1", "{m}none", "LEFT")
+                .send("BLMPOP", "-1", "1", "{m}none", "LEFT")
+                .send("BLMPOP", "0", "0", "{m}none", "LEFT")
+                .send("BLMPOP", "0", "2", "{m}none", "LEFT")
+                .send("MULTI")
+                .send("BLMPOP", "0", "1", "{m}none", "LEFT")
+                .send("EXEC")
+                .send("EXISTS", "{m}a", "{m}b")
+                .send("DEL", "{m}s")
+                .build();
+    }
+
+    private static Script setIntersectionCardinality() {
+        return Script.named("SINTERCARD")
+                .send("SADD", "{s}a", "1", "2", "3", "4")
+                .send("SADD", "{s}b", "2", "3", "4", "5")
+                .send("SINTERCARD", "2", "{s}a", "{s}b")
+                .send("SINTERCARD", "2", "{s}a", "{s}b", "LIMIT", "2")
+                .send("SINTERCARD", "2", "{s}a", "{s}b", "LIMIT", "0")
+                .send("SINTERCARD", "2", "{s}a", "{s}b", "LIMIT", "1", "LIMIT", "5")
+                .send("SINTERCARD", "2", "{s}a", "{s}b", "LIMIT", "-1")
+                .send("SINTERCARD", "2", "{s}a", "{s}b", "LIMIT", "abc")
+                .send("SINTERCARD", "2", "{s}a", "{s}b", "LIMIT")
+                .send("SINTERCARD", "2", "{s}a", "{s}b", "foo", "1")
+                .send("SINTERCARD", "0", "{s}a")
+                .send("SINTERCARD", "abc", "{s}a")
+                .send("SINTERCARD", "3", "{s}a", "{s}b")
+                .send("SINTERCARD", "2", "{s}a", "{s}none")
+                .send("SINTERCARD", "1", "{s}a")
+                .send("SET", "{s}str", "x")
+                .send("SINTERCARD", "2", "{s}none", "{s}str")
+                .send("DEL", "{s}a", "{s}b", "{s}str")
+                .build();
+    }
+
+    private static Script hashRandomFields() {
+        return Script.named("HRANDFIELD")
+                .send("HSET", "h", "only", "value")
+                .send("HRANDFIELD", "h")
+                .send("HRANDFIELD", "h", "1")
+                .send("HRANDFIELD", "h", "-3")
+                .send("HRANDFIELD", "h", "-2", "WITHVALUES")
+                .send("HRANDFIELD", "h", "0")
+                .send("HRANDFIELD", "h", "abc")
+                .send("HRANDFIELD", "h", "1", "WITHVALUE")
+                .send("HRANDFIELD", "h", "1", "WITHVALUES", "x")
+                .send("HRANDFIELD", "h", "-9223372036854775808")
+                .send("HRANDFIELD", "h", "-4611686018427387904", "WITHVALUES")
+                .send("HRANDFIELD", "h", "4611686018427387904", "WITHVALUES")
+                .send("HRANDFIELD", "none")
+                .send("HRANDFIELD", "none", "-3")
+                .send("HRANDFIELD", "none", "abc")
+                .send("SET", "str", "x")
+                .send("HRANDFIELD", "str")
+                .send("HRANDFIELD", "str", "abc")
+                .send("HRANDFIELD", "str", "1")
+                .send("DEL", "h", "str")
+                .build();
+    }
+
+    private static Script longestCommonSubsequence() {
+        return Script.named("LCS and SUBSTR")
+                .send("SET", "{x}1", "ohmytext")
+                .send("SET", "{x}2", "mynewtext")
+                .send("LCS", "{x}1", "{x}2")
+                .send("LCS", "{x}1", "{x}2", "LEN")
+                .send("LCS", "{x}1", "{x}2", "IDX")
+                .send("LCS", "{x}1", "{x}2", "IDX", "MINMATCHLEN", "4", "WITHMATCHLEN")
+                .send("LCS", "{x}1", "{x}2", "IDX", "WITHMATCHLEN", "MINMATCHLEN", "-5")
+                .send("LCS", "{x}1", "{x}2", "IDX", "LEN")
+                .send("LCS", "{x}1", "{x}2", "foo")
+                .send("LCS", "{x}1", "{x}2", "MINMATCHLEN", "abc")
+                .send("LCS", "{x}1", "{x}2", "MINMATCHLEN")
+                .send("LCS", "{x}1", "{x}none")
+                .send("LCS", "{x}none", "{x}none2", "IDX")
+                .send("SET", "{x}3", "ABCBDAB")
+                .send("SET", "{x}4", "BDCABA")
+                .send("LCS", "{x}3", "{x}4", "IDX", "WITHMATCHLEN")
+                .send("RPUSH", "{x}l", "a")
+                .send("LCS", "{x}1", "{x}l")
+                .send("LCS", "{x}l", "{x}1", "LEN")
+                .send("SUBSTR", "{x}1", "0", "-1")
+                .send("SUBSTR", "{x}1", "2", "3")
+                .send("SUBSTR", "{x}1", "abc", "1")
+                .send("SUBSTR", "{x}none", "0", "1")
+                .send("SUBSTR", "{x}l", "0", "1")
+                .send("DEL", "{x}1", "{x}2", "{x}3", "{x}4", "{x}l")
+                .build();
+    }
+
+    private static Script sorting() {
+        return Script.named("SORT and SORT_RO")
+                .send("RPUSH", "{o}l", "3", "1", "2", "10", "-1.5")
+                .send("SORT", "{o}l")
+                .send("SORT", "{o}l", "DESC")
+                .send("SORT", "{o}l", "ALPHA")
+                .send("SORT", "{o}l", "ALPHA", "DESC", "LIMIT", "1", "2")
+                .send("SORT", "{o}l", "LIMIT", "1", "100")
+                .send("SORT", "{o}l", "LIMIT", "-5", "2")
+                .send("SORT", "{o}l", "LIMIT", "2", "-1")
+                .send("SORT", "{o}l", "LIMIT", "10", "2")
+                .send("SORT", "{o}l", "BY", "nosort")
+                .send("SORT", "{o}l", "BY", "nosort", "DESC", "LIMIT", "1", "2")
+                .send("SORT_RO", "{o}l", "DESC")
+                .send("SORT", "{o}l", "STORE", "{o}dst")
+                .send("LRANGE", "{o}dst", "0", "-1")
+                .send("SORT", "{o}l", "LIMIT", "0", "0", "STORE", "{o}dst")
+                .send("EXISTS", "{o}dst")
+                .send("RPUSH", "{o}words", "b", "a", "c", "B")
+                .send("SORT", "{o}words")
+                .send("SORT", "{o}words", "ALPHA")
+                .send("SORT", "{o}words", "STORE", "{o}dst")
+                .send("SADD", "{o}ints", "5", "-2", "30", "4")
+                .send("SORT", "{o}ints")
+                .send("SORT", "{o}ints", "BY", "nosort")
+                .send("SORT", "{o}ints", "BY", "nosort", "STORE", "{o}dst")
+                .send("LRANGE", "{o}dst", "0", "-1")
+                .send("ZADD", "{o}z", "1", "c", "2", "b", "3", "a")
+                .send("SORT", "{o}z", "ALPHA")
+                .send("SORT", "{o}z", "BY", "nosort")
+                .send("SORT", "{o}z", "BY", "nosort", "DESC", "LIMIT", "0", "2")
+                .send("SORT", "{o}z")
+                .send("RPUSH", "{o}mixed", "1", "", "2")
+                .send("SORT", "{o}mixed")
+                .send("RPUSH", "{o}nan", "1", "nan")
+                .send("SORT", "{o}nan")
+                .send("SORT", "{o}nan", "STORE", "{o}dst")
+                .send("SORT", "{o}none")
+                .send("SORT", "{o}none", "STORE", "{o}dst")
+                .send("EXISTS", "{o}dst")
+                .send("SET", "{o}str", "x")
+                .send("SORT", "{o}str")
+                .send("HSET", "{o}h", "f", "v")
+                .send("SORT_RO", "{o}h")
+                .send("DEL", "{o}l", "{o}words", "{o}ints", "{o}z", "{o}mixed", "{o}nan", "{o}str", "{o}h")
+                .build();
+    }
+
+    /** In cluster mode Redis 7.0 refuses GET and any BY pattern that looks keys up, before it looks at the key. */
+    private static Script sortOptionErrors() {
+        return Script.named("SORT option errors and cluster-mode refusals")
+                .send("RPUSH", "l", "1")
+                .send("SORT", "l", "BY", "w_*")
+                .send("SORT", "l", "BY", "{l}w_*")
+                .send("SORT", "l", "GET", "#")
+                .send("SORT", "l", "GET", "{l}x_*")
+                .send("SORT", "l", "BY", "nosort", "GET", "#")
+                .send("SORT_RO", "l", "BY", "w*")
+                .send("SORT_RO", "l", "STORE", "x")
+                .send("SORT", "l", "LIMIT", "1")
+                .send("SORT", "l", "LIMIT", "a", "1")
+                .send("SORT", "l", "LIMIT", "0", "b")
+                .send("SORT", "l", "foo")
+                .send("SORT", "l", "GET")
+                .send("SORT", "l", "STORE")
+                .send("SORT", "l", "STORE", "elsewhere")
+                .send("SORT", "l", "STORE", "{l}dst", "STORE", "other")
+                .send("SORT", "none", "BY", "w_*")
+                .send("SET", "str", "x")
+                .send("SORT", "str", "foo")
+                .send("COMMAND", "GETKEYS", "SORT", "l", "STORE", "{l}dst", "BY", "store", "LIMIT", "0", "1")
+                .send("COMMAND", "GETKEYS", "SORT_RO", "l", "ALPHA")
+                .send("COMMAND", "GETKEYS", "LMPOP", "2", "a", "b", "LEFT")
+                .send("COMMAND", "GETKEYS", "BLMPOP", "0", "1", "a", "LEFT")
+                .send("COMMAND", "GETKEYS", "SINTERCARD", "2", "a", "b", "LIMIT", "1")
+                .send("COMMAND", "GETKEYS", "LMPOP", "5", "a", "LEFT")
+                .send("DEL", "l", "str")
+                .build();
+    }
+
+    private static Script bits() {
+        return Script.named("SETBIT, GETBIT, BITCOUNT, BITPOS and BITOP")
+                .send("SETBIT", "{b}1", "7", "1")
+                .send("SETBIT", "{b}1", "7", "0")
+                .send("SETBIT", "{b}1", "100", "1")
+                .send("GET", "{b}1")
+                .send("SETBIT", "{b}1", "-1", "1")
+                .send("SETBIT", "{b}1", "abc", "1")
+                .send("SETBIT", "{b}1", "4294967296", "1")
+                .send("SETBIT", "{b}1", "1", "2")
+                .send("SETBIT", "{b}1", "1", "abc")
+                .send("GETBIT", "{b}1", "100")
+                .send("GETBIT", "{b}1", "100000")
+                .send("GETBIT", "{b}1", "-1")
+                .send("GETBIT", "{b}none", "5")
+                .send("SET", "{b}s", "foobar")
+                .send("BITCOUNT", "{b}s")
+                .send("BITCOUNT", "{b}s", "0", "0")
+                .send("BITCOUNT", "{b}s", "1", "1")
+                .send("BITCOUNT", "{b}s", "1", "1", "BIT")
+                .send("BITCOUNT", "{b}s", "5", "30", "bit")
+                .send("BITCOUNT", "{b}s", "0", "-1", "BYTE")
+                .send("BITCOUNT", "{b}s", "-3", "-1")
+                .send("BITCOUNT", "{b}s", "-100", "-50")
+                .send("BITCOUNT", "{b}s", "-1", "-3", "foo")
+                .send("BITCOUNT", "{b}s", "4", "2")
+                .send("BITCOUNT", "{b}s", "0")
+                .send("BITCOUNT", "{b}s", "0", "1", "foo")
+                .send("BITCOUNT", "{b}s", "a", "1")
+                .send("BITCOUNT", "{b}none", "0", "1", "foo")
+                .send("BITPOS", "{b}s", "1")
+                .send("BITPOS", "{b}s", "0")
+                .send("BITPOS", "{b}s", "1", "2")
+                .send("BITPOS", "{b}s", "1", "2", "-1", "BIT")
+                .send("BITPOS", "{b}s", "0", "0", "-1", "BIT")
+                .send("BITPOS", "{b}s", "1", "7", "15", "BIT")
+                .send("BITPOS", "{b}s", "1", "100")
+                .send("BITPOS", "{b}s", "2")
+                .send("BITPOS", "{b}s", "1", "a")
+                .send("BITPOS", "{b}s", "0", "0", "1", "foo")
+                .send("BITPOS", "{b}none", "1")
+                .send("BITPOS", "{b}none", "0")
+                .send("SETBIT", "{b}ones", "15", "1")
+                .send("BITOP", "NOT", "{b}ones", "{b}ones")
+                .send("SETBIT", "{b}ones", "15", "1")
+                .send("BITPOS", "{b}ones", "0")
+                .send("BITPOS", "{b}ones", "0", "0")
+                .send("BITPOS", "{b}ones", "0", "0", "-1")
+                .send("BITPOS", "{b}ones", "0", "3", "9", "BIT")
+                .send("BITPOS", "{b}ones", "1", "5", "3")
+                .send("SET", "{b}a", "abc")
+                .send("SET", "{b}b", "xyzw")
+                .send("BITOP", "AND", "{b}d", "{b}a", "{b}b")
+                .send("GET", "{b}d")
+                .send("BITOP", "or", "{b}d", "{b}a", "{b}b")
+                .send("GET", "{b}d")
+                .send("BITOP", "XOR", "{b}d", "{b}a", "{b}none")
+                .send("GET", "{b}d")
+                .send("BITOP", "NOT", "{b}d", "{b}a")
+                .send("GET", "{b}d")
+                .send("BITOP", "NOT", "{b}d", "{b}a", "{b}b")
+                .send("BITOP", "foo", "{b}d", "{b}a")
+                .send("BITOP", "AND", "{b}d", "{b}none", "{b}none2")
+                .send("EXISTS", "{b}d")
+                .send("RPUSH", "{b}l", "x")
+                .send("BITOP", "AND", "{b}d", "{b}a", "{b}l")
+                .send("GETBIT", "{b}l", "1")
+                .send("SETBIT", "{b}l", "1", "1")
+                .send("BITCOUNT", "{b}l")
+                .send("BITPOS", "{b}l", "1")
+                .send("DEL", "{b}1", "{b}s", "{b}ones", "{b}a", "{b}b", "{b}l")
+                .build();
+    }
+
+    private static Script bitfields() {
+        return Script.named("BITFIELD and BITFIELD_RO")
+                .send("BITFIELD", "bf", "SET", "i8", "0", "100", "GET", "i8", "0", "INCRBY", "i8", "0", "100",
+                        "OVERFLOW", "SAT", "INCRBY", "i8", "0", "100", "OVERFLOW", "FAIL", "INCRBY", "i8", "0", "100",
+                        "GET", "u4", "#1")
+                .send("BITFIELD", "bf", "SET", "u8", "0", "-1", "GET", "u8", "0")
+                .send("BITFIELD", "bf", "SET", "i64", "0", "-1", "INCRBY", "i64", "0", "-9223372036854775807",
+                        "INCRBY", "i64", "0", "-10")
+                .send("BITFIELD", "bf", "OVERFLOW", "SAT", "SET", "i8", "0", "1000", "SET", "u8", "0", "-5", "GET",
+                        "u8", "0")
+                .send("BITFIELD", "bf", "OVERFLOW", "WRAP", "INCRBY", "u63", "0", "9223372036854775807", "INCRBY",
+                        "u63", "0", "5")
+                .send("BITFIELD", "bf", "OVERFLOW", "SAT", "INCRBY", "u3", "#2", "-100", "INCRBY", "i5", "3",
+                        "-100", "OVERFLOW", "WRAP", "INCRBY", "i5", "3", "-100", "INCRBY", "u7", "100", "300")
+                .send("GET", "bf")
+                .send("BITFIELD", "bf", "GET", "u64", "0")
+                .send("BITFIELD", "bf", "GET", "i65", "0")
+                .send("BITFIELD", "bf", "GET", "I8", "0")
+                .send("BITFIELD", "bf", "GET", "u0", "0")
+                .send("BITFIELD", "bf", "GET", "u8", "-1")
+                .send("BITFIELD", "bf", "GET", "u8", "#-1")
+                .send("BITFIELD", "bf", "GET", "u8", "#")
+                .send("BITFIELD", "bf", "OVERFLOW", "foo")
+                .send("BITFIELD", "bf", "foo")
+                .send("BITFIELD", "bf", "GET", "u8")
+                .send("BITFIELD", "bf", "SET", "u8", "0", "abc")
+                .send("BITFIELD", "bf")
+                .send("BITFIELD_RO", "bf", "GET", "u8", "0", "GET", "i3", "#5")
+                .send("BITFIELD_RO", "bf", "SET", "u8", "0", "1")
+                .send("BITFIELD_RO", "bf", "foo")
+                .send("BITFIELD", "none", "GET", "u8", "0")
+                .send("EXISTS", "none")
+                .send("BITFIELD", "grown", "SET", "u8", "#3", "255")
+                .send("GET", "grown")
+                .send("RPUSH", "list", "x")
+                .send("BITFIELD", "list", "GET", "u8", "0")
+                .send("BITFIELD_RO", "list", "GET", "u8", "0")
+                .send("BITFIELD", "list", "SET", "u8", "0", "1")
+                .send("DEL", "bf", "grown", "list")
+                .build();
+    }
+
+    private static Script commandKeysAndFlags() {
+        return Script.named("COMMAND GETKEYSANDFLAGS")
+                .send("COMMAND", "GETKEYSANDFLAGS", "SET", "k", "v")
+                .send("COMMAND", "GETKEYSANDFLAGS", "LMOVE", "a", "b", "LEFT", "RIGHT")
+                .send("COMMAND", "GETKEYSANDFLAGS", "MSET", "a", "1", "b", "2")
+                .send("COMMAND", "GETKEYSANDFLAGS", "DEL", "a", "b")
+                .send("COMMAND", "GETKEYSANDFLAGS", "GET", "a")
+                .send("COMMAND", "GETKEYSANDFLAGS", "SORT", "a", "STORE", "b")
+                .send("COMMAND", "GETKEYSANDFLAGS", "SORT", "a")
+                .send("COMMAND", "GETKEYSANDFLAGS", "LMPOP", "2", "a", "b", "LEFT")
+                .send("COMMAND", "GETKEYSANDFLAGS", "EVAL", "return 1", "1", "a")
+                .send("COMMAND", "GETKEYSANDFLAGS", "MIGRATE", "h", "1", "", "0", "5", "KEYS", "a", "b")
+                .send("COMMAND", "GETKEYSANDFLAGS", "BITFIELD", "a", "GET", "u8", "0")
+                .send("COMMAND", "GETKEYSANDFLAGS", "BITFIELD_RO", "a", "GET", "u8", "0")
+                .send("COMMAND", "GETKEYSANDFLAGS", "RENAME", "a", "b")
+                .send("COMMAND", "GETKEYSANDFLAGS", "PING")
+                .send("COMMAND", "GETKEYSANDFLAGS", "NOSUCH", "a")
+                .send("COMMAND", "GETKEYSANDFLAGS", "GET")
+                .send("COMMAND", "GETKEYSANDFLAGS", "LMPOP", "0", "a", "LEFT")
+                .send("COMMAND", "GETKEYSANDFLAGS")
+                .build();
+    }
+}
