@@ -95,7 +95,9 @@ final class CollectionExtraScripts {
                 .send("LMPOP", "2", "{m}none", "{m}s", "LEFT")
                 .send("LMPOP", "2", "{m}b", "{m}s", "LEFT")
                 .send("BLMPOP", "0.01", "1", "{m}none", "LEFT")
-                .send("BLMPOP", "0", "1", "{m}b", "RIGHT", "COUNT", "5")
+                .send("RPUSH", "{m}b", "p", "q", "r")
+                .send("BLMPOP", "0", "1", "{m}b", "RIGHT", "COUNT", "2")
+                .send("BLMPOP", "0", "2", "{m}none", "{m}b", "LEFT", "COUNT", "5")
                 .send("BLMPOP", "abc", "1", "{m}none", "LEFT")
                 .send("BLMPOP", "-1", "1", "{m}none", "LEFT")
                 .send("BLMPOP", "0", "0", "{m}none", "LEFT")
@@ -342,18 +344,18 @@ final class CollectionExtraScripts {
 
     private static Script bitfields() {
         return Script.named("BITFIELD and BITFIELD_RO")
-                .send("BITFIELD", "bf", "SET", "i8", "0", "100", "GET", "i8", "0", "INCRBY", "i8", "0", "100",
-                        "OVERFLOW", "SAT", "INCRBY", "i8", "0", "100", "OVERFLOW", "FAIL", "INCRBY", "i8", "0", "100",
-                        "GET", "u4", "#1")
+                .send("BITFIELD", "bf", "SET", "i8", "0", "100", "GET", "i8", "0", "INCRBY", "i8", "0", "100")
+                .send("BITFIELD", "bf", "OVERFLOW", "SAT", "INCRBY", "i8", "0", "100", "GET", "u4", "#1")
+                .send("BITFIELD", "bf", "OVERFLOW", "FAIL", "INCRBY", "i8", "0", "100", "GET", "u4", "#1")
                 .send("BITFIELD", "bf", "SET", "u8", "0", "-1", "GET", "u8", "0")
-                .send("BITFIELD", "bf", "SET", "i64", "0", "-1", "INCRBY", "i64", "0", "-9223372036854775807",
-                        "INCRBY", "i64", "0", "-10")
-                .send("BITFIELD", "bf", "OVERFLOW", "SAT", "SET", "i8", "0", "1000", "SET", "u8", "0", "-5", "GET",
-                        "u8", "0")
-                .send("BITFIELD", "bf", "OVERFLOW", "WRAP", "INCRBY", "u63", "0", "9223372036854775807", "INCRBY",
-                        "u63", "0", "5")
-                .send("BITFIELD", "bf", "OVERFLOW", "SAT", "INCRBY", "u3", "#2", "-100", "INCRBY", "i5", "3",
-                        "-100", "OVERFLOW", "WRAP", "INCRBY", "i5", "3", "-100", "INCRBY", "u7", "100", "300")
+                .send("BITFIELD", "bf", "SET", "i64", "0", "-1", "INCRBY", "i64", "0", "-9223372036854775807")
+                .send("BITFIELD", "bf", "INCRBY", "i64", "0", "-10", "INCRBY", "i64", "0", "9223372036854775807")
+                .send("BITFIELD", "bf", "OVERFLOW", "SAT", "SET", "i8", "0", "1000", "SET", "u8", "0", "-5")
+                .send("BITFIELD", "bf", "OVERFLOW", "WRAP", "INCRBY", "u63", "0", "9223372036854775807")
+                .send("BITFIELD", "bf", "INCRBY", "u63", "0", "5", "OVERFLOW", "SAT", "INCRBY", "u3", "#2", "-100")
+                .send("BITFIELD", "bf", "OVERFLOW", "SAT", "INCRBY", "i5", "3", "-100", "INCRBY", "i5", "3", "99")
+                .send("BITFIELD", "bf", "OVERFLOW", "WRAP", "INCRBY", "i5", "3", "-100", "INCRBY", "u7", "100", "300")
+                .send("BITFIELD", "bf", "OVERFLOW", "FAIL", "SET", "i3", "0", "4", "SET", "i3", "0", "-4")
                 .send("GET", "bf")
                 .send("BITFIELD", "bf", "GET", "u64", "0")
                 .send("BITFIELD", "bf", "GET", "i65", "0")
