@@ -15,7 +15,6 @@ final class CollectionScripts {
     static List<Script> all() {
         return List.of(
                 hashes(),
-                smallHashOrder(),
                 lists(),
                 listIndexCheckOrder(),
                 sets(),
@@ -58,18 +57,6 @@ final class CollectionScripts {
                 .send("HGETALL", "nope")
                 .send("HDEL", "h", "f1", "f2", "n", "fl", "a", "b", "long")
                 .send("EXISTS", "h")
-                .build();
-    }
-
-    private static Script smallHashOrder() {
-        return Script.named("small hashes list fields in insertion order")
-                .send("HSET", "h", "c", "3", "a", "1", "b", "2")
-                .send("HSET", "h", "f2", "v2", "f1", "v1")
-                .send("OBJECT", "ENCODING", "h")
-                .send("HGETALL", "h")
-                .send("HKEYS", "h")
-                .send("HVALS", "h")
-                .knownMismatch(SimulatorMismatch.SMALL_HASH_FIELD_ORDER)
                 .build();
     }
 

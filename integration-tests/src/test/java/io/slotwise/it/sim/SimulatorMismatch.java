@@ -15,12 +15,6 @@ import org.junit.jupiter.api.Assumptions;
 enum SimulatorMismatch {
 
     /**
-     * HGETALL, HKEYS and HVALS of a small (listpack-encoded) hash list fields in insertion order in Redis 7.0; the
-     * simulator lists them in its scan order although OBJECT ENCODING says {@code listpack}.
-     */
-    SMALL_HASH_FIELD_ORDER("small hashes are not listed in insertion order"),
-
-    /**
      * Score range bounds (ZCOUNT, ZRANGEBYSCORE, ZREVRANGEBYSCORE, ZREMRANGEBYSCORE, ZRANGE ... BYSCORE) reject
      * hexadecimal floats such as {@code 0x10} or {@code 0x1p3} with {@code ERR min or max is not a float}; Redis parses
      * them with strtod, which accepts them (and the simulator's ZADD accepts them as scores).

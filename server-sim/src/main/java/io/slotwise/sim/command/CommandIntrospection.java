@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * COMMAND and its subcommands COUNT, INFO, DOCS, GETKEYS, LIST and HELP, answered from the node's {@link CommandTable}
- * (see {@link CommandInfoReplies} for the layouts). Commands are named as the table spells them; {@code
- * container|sub} names a subcommand. GETKEYSANDFLAGS is not implemented (the table has no key-spec flags).
+ * COMMAND and its subcommands COUNT, INFO, DOCS, GETKEYS, GETKEYSANDFLAGS, LIST and HELP, answered from the node's
+ * {@link CommandTable} (see {@link CommandInfoReplies} for the layouts) and, for the key flags, Redis 7.0's key specs
+ * ({@link KeysAndFlags}). Commands are named as the table spells them; {@code container|sub} names a subcommand.
  */
 public final class CommandIntrospection {
     private CommandIntrospection() {}
@@ -25,7 +25,8 @@ public final class CommandIntrospection {
         registry.register(
                 "command|count", ctx -> Reply.integer(table(ctx).commands().size()));
         registry.register("command|docs", CommandIntrospection::docs);
-        registry.register("command|getkeys", CommandIntrospection::getKeys);
+        registry.register("command|getkeys", ctx -> getKeys(ctx, false));
+        registry.register("command|getkeysandflags", ctx -> getKeys(ctx, true));
         registry.register("command|list", CommandIntrospection::list);
         registry.register(
                 "command|help",
@@ -46,7 +47,9 @@ public final class CommandIntrospection {
                         "    If no command names are given, documentation details for all",
                         "    commands are returned.",
                         "GETKEYS <full-command>",
-                        "    Return the keys from a full Redis command."));
+                        "    Return the keys from a full Redis command.",
+                        "GETKEYSANDFLAGS <full-command>",
+                        "    Return the keys and the access flags from a full Redis command."));
     }
 
     private static Reply infos(CommandContext ctx, int firstName) {
@@ -81,7 +84,7 @@ public final class CommandIntrospection {
         return Reply.entry(Reply.bulk(spec.name()), CommandInfoReplies.docs(spec));
     }
 
-    private static Reply getKeys(CommandContext ctx) {
+    private static Reply getKeys(CommandContext ctx, boolean withFlags) {
         List<byte[]> command = ctx.request().args().subList(2, ctx.argc());
         CommandSpec spec = table(ctx).command(ctx.argString(2));
         if (spec != null && spec.isContainer() && command.size() >= 2) {
@@ -96,13 +99,28 @@ public final class CommandIntrospection {
         if (!spec.acceptsArgumentCount(command.size())) {
             throw new CommandException("ERR Invalid number of arguments specified for command");
         }
-        int[] indexes = spec.keyIndexes(command);
-        if (indexes.length == 0 && !spec.has(CommandFlag.NO_MANDATORY_KEYS)) {
+        List<KeysAndFlags.Found> found;
+        if (withFlags) {
+            found = KeysAndFlags.find(spec, command);
+        } else {
+            found = new ArrayList<>();
+            for (int index : spec.keyIndexes(command)) {
+                found.add(new KeysAndFlags.Found(index, List.of()));
+            }
+        }
+        if (found.isEmpty() && !spec.has(CommandFlag.NO_MANDATORY_KEYS)) {
             throw new CommandException("ERR Invalid arguments specified for command");
         }
         List<Reply> keys = new ArrayList<>();
-        for (int index : indexes) {
-            keys.add(Reply.bulk(command.get(index).clone()));
+        for (KeysAndFlags.Found key : found) {
+            Reply name = Reply.bulk(command.get(key.index()).clone());
+            if (withFlags) {
+                List<Reply> flags = new ArrayList<>();
+                key.flags().forEach(flag -> flags.add(Reply.simple(flag)));
+                keys.add(Reply.array(name, new Reply.Set(flags)));
+            } else {
+                keys.add(name);
+            }
         }
         return new Reply.Array(keys);
     }

@@ -11,10 +11,15 @@ import java.util.Map;
 final class MovableKeyFinders {
 
     /** The movable-key commands the simulator knows, by lower-case name. */
-    static final Map<String, KeyFinder> BY_COMMAND = Map.of(
-            "eval", MovableKeyFinders::numKeysAtTwo,
-            "evalsha", MovableKeyFinders::numKeysAtTwo,
-            "migrate", MovableKeyFinders::migrateKeys);
+    static final Map<String, KeyFinder> BY_COMMAND = Map.ofEntries(
+            Map.entry("eval", MovableKeyFinders::numKeysAtTwo),
+            Map.entry("evalsha", MovableKeyFinders::numKeysAtTwo),
+            Map.entry("migrate", MovableKeyFinders::migrateKeys),
+            Map.entry("lmpop", CollectionKeyFinders::numKeysAtOne),
+            Map.entry("blmpop", CollectionKeyFinders::numKeysAtTwo),
+            Map.entry("sintercard", CollectionKeyFinders::numKeysAtOne),
+            Map.entry("sort", CollectionKeyFinders::sortKeys),
+            Map.entry("sort_ro", CollectionKeyFinders::sortReadOnlyKeys));
 
     private MovableKeyFinders() {}
 

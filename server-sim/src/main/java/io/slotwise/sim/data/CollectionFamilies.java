@@ -5,7 +5,7 @@ import io.slotwise.sim.keyspace.Keyspace;
 
 /**
  * Installs the collection command families of a node (hashes, lists including the blocking commands, sets, sorted
- * sets, and their SCAN variants) together with the node's {@link BlockedClients}, which becomes a node service.
+ * sets, their SCAN variants, and SORT) together with the node's {@link BlockedClients}, which becomes a node service.
  */
 final class CollectionFamilies {
     private CollectionFamilies() {}
@@ -24,5 +24,6 @@ final class CollectionFamilies {
         SetCommands.register(registrar);
         SortedSetCommands.register(registrar);
         CollectionScan.register(registrar);
+        SortCommand.register(registrar);
     }
 }

@@ -42,8 +42,9 @@ final class CollectionScan {
             return EMPTY_PAGE;
         }
         Options options = options(ctx);
-        ScanPage<Map.Entry<Bytes, Bytes>> page =
-                CompactEncoding.isListpack(hash) ? new ScanPage<>(0, hash.entries()) : hash.scan(cursor, options.count);
+        ScanPage<Map.Entry<Bytes, Bytes>> page = CompactEncoding.isListpack(hash)
+                ? new ScanPage<>(0, hash.entriesInInsertionOrder())
+                : hash.scan(cursor, options.count);
         List<Reply> items = new ArrayList<>();
         for (Map.Entry<Bytes, Bytes> entry : page.items()) {
             if (options.matches(entry.getKey())) {

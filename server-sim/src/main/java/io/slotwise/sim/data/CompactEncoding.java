@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which collections Redis 7.0 would keep in a compact encoding under its default thresholds: a listpack for hashes
- * and sorted sets of at most 128 entries of at most 64 bytes, an intset for sets of at most 512 integers. Redis scans
- * a compact collection in one call whatever the COUNT (HSCAN, SSCAN, ZSCAN answer cursor 0 at once), iterates an intset
- * in numeric order and a sorted-set listpack in score order; the commands here copy that. Unlike Redis, which never
+ * Which collections Redis 7.0 would keep in a compact encoding under its default thresholds: a listpack for hashes of
+ * at most 512 entries and sorted sets of at most 128 entries, whose fields, values and members are at most 64 bytes,
+ * and an intset for sets of at most 512 integers. Redis scans a compact collection in one call whatever the COUNT
+ * (HSCAN, SSCAN, ZSCAN answer cursor 0 at once), iterates an intset in numeric order, a hash listpack in insertion
+ * order and a sorted-set listpack in score order; the commands here copy that. Unlike Redis, which never
  * converts back, the decision is made on the current content. Stateless.
  */
 final class CompactEncoding {
-    static final int HASH_MAX_LISTPACK_ENTRIES = 128;
+    static final int HASH_MAX_LISTPACK_ENTRIES = 512;
     static final int HASH_MAX_LISTPACK_VALUE = 64;
     static final int SET_MAX_INTSET_ENTRIES = 512;
     static final int ZSET_MAX_LISTPACK_ENTRIES = 128;
@@ -74,5 +75,13 @@ final class CompactEncoding {
                     member -> RedisNumbers.parseLong(member.toByteArray()).getAsLong()));
         }
         return members;
+    }
+
+    /**
+     * Returns the entries of a hash in the order Redis iterates them (HGETALL, HKEYS, HVALS, HSCAN, HRANDFIELD):
+     * insertion order for a listpack, the scan order otherwise.
+     */
+    static List<Map.Entry<Bytes, Bytes>> iterationOrder(HashValue hash) {
+        return isListpack(hash) ? hash.entriesInInsertionOrder() : hash.entries();
     }
 }

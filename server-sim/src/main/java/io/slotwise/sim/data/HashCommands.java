@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The hash family: HSET, HMSET, HSETNX, HGET, HMGET, HGETALL, HKEYS, HVALS, HLEN, HSTRLEN, HEXISTS, HDEL, plus
  * HINCRBY/HINCRBYFLOAT ({@link HashIncrementCommands}) and HSCAN ({@link CollectionScan}), with Redis 7.0's replies.
- * HGETALL answers a map in RESP3 and a flat array in RESP2; a missing key reads as an empty hash. Fields come in the
- * keyspace's scan order, not in insertion order as a small Redis hash would give them.
+ * HGETALL answers a map in RESP3 and a flat array in RESP2; a missing key reads as an empty hash. Fields come in Redis's
+ * iteration order ({@link CompactEncoding#iterationOrder(HashValue)}): insertion order for a small hash.
  */
 final class HashCommands {
     private HashCommands() {}
@@ -42,6 +42,7 @@ final class HashCommands {
         registrar.register("hexists", ctx -> CollectionReplies.flag(fieldOf(ctx, 2) != null));
         registrar.register("hdel", HashCommands::hdel);
         HashIncrementCommands.register(registrar);
+        HashRandomFieldCommand.register(registrar);
     }
 
     private static Reply hset(CommandContext ctx) {
@@ -88,7 +89,7 @@ final class HashCommands {
         HashValue hash = hash(ctx);
         List<Reply.Entry> entries = new ArrayList<>(sizeOf(hash));
         if (hash != null) {
-            for (Map.Entry<Bytes, Bytes> entry : hash.entries()) {
+            for (Map.Entry<Bytes, Bytes> entry : CompactEncoding.iterationOrder(hash)) {
                 entries.add(
                         Reply.entry(CollectionReplies.bulk(entry.getKey()), CollectionReplies.bulk(entry.getValue())));
             }
@@ -119,7 +120,8 @@ final class HashCommands {
         HashValue hash = hash(ctx);
         List<Bytes> items = new ArrayList<>(sizeOf(hash));
         if (hash != null) {
-            hash.entries().forEach(entry -> items.add(fields ? entry.getKey() : entry.getValue()));
+            CompactEncoding.iterationOrder(hash)
+                    .forEach(entry -> items.add(fields ? entry.getKey() : entry.getValue()));
         }
         return items;
     }

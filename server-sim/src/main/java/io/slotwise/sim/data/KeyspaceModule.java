@@ -72,6 +72,8 @@ public final class KeyspaceModule implements NodeModule {
         StringCommands.register(setup.commands());
         StringSetCommands.register(setup.commands());
         StringRangeCommands.register(setup.commands());
+        LcsCommand.register(setup.commands());
+        BitmapCommands.register(setup.commands());
         CounterCommands.register(setup.commands());
         KeyCommands.register(setup.commands());
         ExpireCommands.register(setup.commands());

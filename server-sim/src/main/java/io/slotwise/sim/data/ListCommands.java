@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The list family's pushes, pops and reads: LPUSH, RPUSH, LPUSHX, RPUSHX, LPOP, RPOP, LLEN, LRANGE, LINDEX, with Redis
  * 7.0's replies. The other list commands live in {@link ListEditCommands} (LSET, LREM, LTRIM, LINSERT), {@link
- * ListPositionCommand} (LPOS), {@link ListMoveCommands} (LMOVE, BLMOVE) and {@link BlockingPopCommands} (BLPOP, BRPOP).
+ * ListPositionCommand} (LPOS), {@link ListMoveCommands} (LMOVE, BLMOVE, RPOPLPUSH, BRPOPLPUSH), {@link
+ * BlockingPopCommands} (BLPOP, BRPOP) and {@link ListMultiPopCommands} (LMPOP, BLMPOP).
  *
  * <p>LPOP/RPOP without a count answer a bulk string, or the null bulk for a missing key; with a count an array, or the
  * null array (RESP2 {@code *-1}) for a missing key and an empty array for a count of 0.
@@ -44,6 +45,7 @@ final class ListCommands {
         ListPositionCommand.register(registrar);
         ListMoveCommands.register(registrar, blocked);
         BlockingPopCommands.register(registrar, blocked);
+        ListMultiPopCommands.register(registrar, blocked);
     }
 
     private static Reply push(CommandContext ctx, boolean head, boolean onlyIfExists) {

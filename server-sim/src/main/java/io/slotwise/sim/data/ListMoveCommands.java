@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * LMOVE and BLMOVE {@code source destination LEFT|RIGHT LEFT|RIGHT [timeout]}, as Redis 7.0 answers them: the moved
+ * LMOVE and BLMOVE {@code source destination LEFT|RIGHT LEFT|RIGHT [timeout]}, and their older forms RPOPLPUSH and
+ * BRPOPLPUSH {@code source destination [timeout]} (RIGHT to LEFT), as Redis 7.0 answers them: the moved
  * element, or the null bulk when the source is missing (LMOVE, and BLMOVE inside a transaction). BLMOVE on a missing
  * source blocks on it; its timeout answers the null array (RESP2 {@code *-1}, not {@code $-1}), as in Redis. If the
  * destination holds another type when a blocked BLMOVE is served, the client gets WRONGTYPE and nothing moves.
@@ -28,13 +29,17 @@ final class ListMoveCommands {
             Reply moved = move(ctx, fromHead, toHead);
             return moved == null ? CollectionReplies.NULL_BULK : moved;
         });
-        registrar.registerAsync("blmove", ctx -> blmove(ctx, blocked));
+        registrar.register("rpoplpush", ctx -> {
+            Reply moved = move(ctx, false, true);
+            return moved == null ? CollectionReplies.NULL_BULK : moved;
+        });
+        registrar.registerAsync("blmove", ctx -> blockingMove(ctx, blocked, side(ctx, 3), side(ctx, 4), 5));
+        registrar.registerAsync("brpoplpush", ctx -> blockingMove(ctx, blocked, false, true, 3));
     }
 
-    private static CompletionStage<Reply> blmove(CommandContext ctx, BlockedClients blocked) {
-        boolean fromHead = side(ctx, 3);
-        boolean toHead = side(ctx, 4);
-        long timeout = BlockingTimeout.parseMillis(ctx, 5, System.currentTimeMillis());
+    private static CompletionStage<Reply> blockingMove(
+            CommandContext ctx, BlockedClients blocked, boolean fromHead, boolean toHead, int timeoutIndex) {
+        long timeout = BlockingTimeout.parseMillis(ctx, timeoutIndex, System.currentTimeMillis());
         Reply moved = move(ctx, fromHead, toHead);
         if (moved != null || ctx.inTransaction()) {
             return CompletableFuture.completedFuture(moved == null ? CollectionReplies.NULL_BULK : moved);

@@ -42,6 +42,7 @@ final class SetCommands {
         registrar.register("smove", SetCommands::smove);
         SetRandomCommands.register(registrar);
         SetAlgebraCommands.register(registrar);
+        SetIntersectionCardCommand.register(registrar);
     }
 
     private static Reply sadd(CommandContext ctx) {

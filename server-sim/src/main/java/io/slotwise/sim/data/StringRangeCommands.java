@@ -9,7 +9,7 @@ import io.slotwise.sim.keyspace.StringValue;
 import io.slotwise.sim.protocol.Reply;
 
 /**
- * APPEND, STRLEN, GETRANGE and SETRANGE with Redis 7.0's replies. A string may not grow beyond the node's {@code
+ * APPEND, STRLEN, GETRANGE (and its old name SUBSTR) and SETRANGE with Redis 7.0's replies. A string may not grow beyond the node's {@code
  * proto-max-bulk-len} (512mb by default): {@code ERR string exceeds maximum allowed size (proto-max-bulk-len)}; the
  * simulator also refuses strings a Java array cannot hold (about 2 GiB) with the same error. Changes keep the TTL.
  * Handlers run on the node's event loop.
@@ -27,6 +27,7 @@ final class StringRangeCommands {
             return Reply.integer(value == null ? 0 : value.length());
         }));
         registry.register("getrange", TypeChecked.handler(StringRangeCommands::getrange));
+        registry.register("substr", TypeChecked.handler(StringRangeCommands::getrange));
         registry.register("setrange", TypeChecked.handler(StringRangeCommands::setrange));
     }
 

@@ -26,8 +26,9 @@ import java.util.Map;
  * <p>The version lies far above any real RDB version (7.0 writes 10), so a real Redis rejects these payloads with its
  * own {@code ERR DUMP payload version or checksum are wrong} instead of misreading them, and this class rejects real
  * Redis payloads the same way. Collections must be non-empty, members distinct and scores not NaN. Encoding depends
- * only on the content, so equal values produce equal payloads on every node (see {@link #digestHex}). Stateless and
- * thread-safe.
+ * only on the content, except that a hash keeps its insertion order (which Redis shows for small hashes) across DUMP,
+ * RESTORE and replication; {@link #digestHex} ignores that order, so equal values have equal digests on every node.
+ * Stateless and thread-safe.
  */
 public final class DumpPayload {
     /** The format version written in the footer. */
@@ -42,8 +43,12 @@ public final class DumpPayload {
 
     private DumpPayload() {}
 
-    /** Serialises {@code value} into a new payload. */
+    /** Serialises {@code value} into a new payload; a hash's fields go in insertion order. */
     public static byte[] encode(Value value) {
+        return encode(value, false);
+    }
+
+    private static byte[] encode(Value value, boolean canonical) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (value instanceof StringValue) {
             out.write(TYPE_STRING);
@@ -70,7 +75,7 @@ public final class DumpPayload {
             out.write(TYPE_HASH);
             HashValue hash = (HashValue) value;
             writeLength(out, hash.size());
-            for (Map.Entry<Bytes, Bytes> entry : hash.entries()) {
+            for (Map.Entry<Bytes, Bytes> entry : canonical ? hash.entries() : hash.entriesInInsertionOrder()) {
                 writeString(out, entry.getKey());
                 writeString(out, entry.getValue());
             }
@@ -95,12 +100,13 @@ public final class DumpPayload {
     }
 
     /**
-     * Returns a 40-hex-digit digest (SHA-1 of the payload) that is equal for equal values on every node, for {@code
+     * Returns a 40-hex-digit digest (SHA-1 of the payload, hash fields in content order) that is equal for equal values
+     * on every node, for {@code
      * DEBUG DIGEST-VALUE}; Redis replies 40 zeros for a missing key.
      */
     public static String digestHex(Value value) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(encode(value));
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(encode(value, true));
             StringBuilder hex = new StringBuilder(40);
             for (byte b : digest) {
                 hex.append(Character.forDigit((b >>> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));

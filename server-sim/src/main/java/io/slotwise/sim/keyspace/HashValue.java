@@ -2,18 +2,19 @@ package io.slotwise.sim.keyspace;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
  * A hash: a map from field to value. Field lookups are O(1); insertions and removals are expected O(log n) because the
- * fields are also kept in scan order for {@link #scan} and uniform {@link #randomField}. Mutable and not thread-safe;
- * see {@link Value} for the write protocol.
+ * fields are also kept in scan order for {@link #scan} and uniform {@link #randomField}. The hash also remembers the
+ * order in which its fields were first set ({@link #entriesInInsertionOrder}), the order in which Redis lists a small
+ * (listpack-encoded) hash. Mutable and not thread-safe; see {@link Value} for the write protocol.
  */
 public final class HashValue implements Value {
-    private final Map<Bytes, Bytes> values = new HashMap<>();
+    private final Map<Bytes, Bytes> values = new LinkedHashMap<>();
     private final RankedSet<Bytes> fields = new RankedSet<>(Bytes.SCAN_ORDER);
 
     /** Creates an empty hash. */
@@ -39,7 +40,10 @@ public final class HashValue implements Value {
         return values.containsKey(field);
     }
 
-    /** Sets {@code field} to {@code value}; returns true if the field is new, false if an existing value was replaced. */
+    /**
+     * Sets {@code field} to {@code value}; returns true if the field is new (it goes last in insertion order), false if
+     * an existing value was replaced (the field keeps its place).
+     */
     public boolean put(Bytes field, Bytes value) {
         if (values.put(field, value) != null) {
             return false;
@@ -71,6 +75,16 @@ public final class HashValue implements Value {
         return entries;
     }
 
+    /**
+     * Returns a snapshot of the entries in the order their fields were first set (a removed and re-added field counts
+     * as new), as a listpack-encoded Redis hash lists them.
+     */
+    public List<Map.Entry<Bytes, Bytes>> entriesInInsertionOrder() {
+        List<Map.Entry<Bytes, Bytes>> entries = new ArrayList<>(values.size());
+        values.forEach((field, value) -> entries.add(Map.entry(field, value)));
+        return entries;
+    }
+
     /** Returns a field chosen uniformly at random, or {@code null} if the hash is empty ({@code HRANDFIELD}). */
     public Bytes randomField(RandomGenerator random) {
         return HashOrderedScan.random(fields, random);
@@ -95,9 +109,7 @@ public final class HashValue implements Value {
     @Override
     public HashValue copy() {
         HashValue copy = new HashValue();
-        for (Bytes field : fields) {
-            copy.put(field, values.get(field));
-        }
+        values.forEach(copy::put);
         return copy;
     }
 

@@ -3,6 +3,7 @@ package io.slotwise.sim.replication;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.protocol.Reply;
 import io.slotwise.sim.protocol.Request;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ final class PropagationRules {
     /** Commands whose effect depends only on the data and their arguments. */
     private static final Set<String> AS_SENT = Set.of(
             "append",
+            "bitfield",
+            "bitop",
             "copy",
             "decr",
             "decrby",
@@ -49,14 +52,17 @@ final class PropagationRules {
             "rename",
             "renamenx",
             "rpop",
+            "rpoplpush",
             "rpush",
             "rpushx",
             "sadd",
             "sdiffstore",
+            "setbit",
             "setnx",
             "setrange",
             "sinterstore",
             "smove",
+            "sort",
             "srem",
             "sunionstore",
             "swapdb",
@@ -94,6 +100,13 @@ final class PropagationRules {
             Map.entry("spop", PropagationRules::spop),
             Map.entry("blpop", (request, reply, keys) -> poppedFrom(reply, "LPOP")),
             Map.entry("brpop", (request, reply, keys) -> poppedFrom(reply, "RPOP")),
+            Map.entry(
+                    "brpoplpush",
+                    (request, reply, keys) -> reply instanceof Reply.Bulk
+                            ? one(RespCommands.command("RPOPLPUSH", request.arg(1), request.arg(2)))
+                            : null),
+            Map.entry("lmpop", (request, reply, keys) -> multiPopped(request, reply, 1)),
+            Map.entry("blmpop", (request, reply, keys) -> multiPopped(request, reply, 2)),
             Map.entry(
                     "blmove",
                     (request, reply, keys) -> reply instanceof Reply.Bulk
@@ -179,6 +192,20 @@ final class PropagationRules {
             return one(RespCommands.command(pop, key.bytes()));
         }
         return null;
+    }
+
+    /** LMPOP and BLMPOP as Redis propagates them: {@code LPOP|RPOP key count} with the number of elements popped. */
+    private static List<List<byte[]>> multiPopped(Request request, Reply reply, int numKeysIndex) {
+        if (!(reply instanceof Reply.Array array)
+                || array.elements().size() != 2
+                || !(array.elements().get(0) instanceof Reply.Bulk key)
+                || !(array.elements().get(1) instanceof Reply.Array popped)) {
+            return null;
+        }
+        long numKeys = Long.parseLong(new String(request.arg(numKeysIndex), StandardCharsets.US_ASCII));
+        String side = new String(request.arg(numKeysIndex + (int) numKeys + 1), StandardCharsets.US_ASCII);
+        String pop = side.equalsIgnoreCase("left") ? "LPOP" : "RPOP";
+        return one(RespCommands.command(pop, key.bytes(), popped.elements().size()));
     }
 
     private static List<List<byte[]>> one(List<byte[]> command) {

@@ -120,11 +120,12 @@ class CommandIntrospectionTest {
     }
 
     @Test
-    void commandHelpAndUnsupportedSubcommands() {
-        assertTrue(client.call("COMMAND", "HELP").startsWith("*19\r\n+COMMAND <subcommand>"));
+    void commandHelpListsTheSubcommandsAndGetkeysandflagsAnswersKeysWithFlags() {
+        assertTrue(client.call("COMMAND", "HELP").startsWith("*21\r\n+COMMAND <subcommand>"));
         assertEquals(
-                error(
-                        "ERR unsupported command 'command|getkeysandflags': the Slotwise simulator does not implement it"),
+                "*1\r\n*2\r\n$1\r\nk\r\n*2\r\n+RO\r\n+access\r\n",
                 client.call("COMMAND", "GETKEYSANDFLAGS", "get", "k"));
+        assertEquals(
+                error("ERR The command has no key arguments"), client.call("COMMAND", "GETKEYSANDFLAGS", "ping", "x"));
     }
 }

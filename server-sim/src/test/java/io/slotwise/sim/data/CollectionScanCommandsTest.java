@@ -43,7 +43,7 @@ class CollectionScanCommandsTest {
     @Test
     void aLargeHashIsScannedInPagesThatReturnEveryFieldOnce() {
         try (RespClient client = node.connect(2)) {
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 600; i++) { // above hash-max-listpack-entries (512)
                 client.call("HSET", "h", "field" + i, "value" + i);
             }
             Map<String, String> seen = new HashMap<>();
@@ -58,7 +58,7 @@ class CollectionScanCommandsTest {
                 }
                 pages++;
             } while (!cursor.equals("0"));
-            assertEquals(300, seen.size());
+            assertEquals(600, seen.size());
             assertEquals("value7", seen.get("field7"));
             assertTrue(pages > 10, "COUNT pages a large hash: " + pages);
         }
