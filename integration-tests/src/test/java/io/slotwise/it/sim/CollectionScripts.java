@@ -247,7 +247,6 @@ final class CollectionScripts {
                 .send("ZREVRANGEBYSCORE", "z", "0x10", "0x0")
                 .send("ZRANGE", "z", "0", "0x10", "BYSCORE")
                 .send("ZREMRANGEBYSCORE", "z", "0x0", "0x8")
-                .knownMismatch(SimulatorMismatch.HEX_FLOAT_SCORE_BOUNDS)
                 .build();
     }
 

@@ -11,8 +11,7 @@ import java.util.SplittableRandom;
  * WRONGTYPE, in the order Redis checks them); the rest build up values of every type over the same keys. Replies are
  * compared unordered at the top level, since random calls may list hash-table sets and hashes.
  *
- * <p>Left out until fixed, because they would hide new differences behind known ones: hexadecimal floats
- * ({@link SimulatorMismatch#HEX_FLOAT_SCORE_BOUNDS}). Not yet put back since their fixes: LINDEX, LSET and -0 scores.
+ * <p>Not yet put back since their fixes: LINDEX, LSET, -0 scores and hexadecimal floats as score bounds.
  * Left out for good: commands with random or time-dependent replies (SPOP, SRANDMEMBER, EXPIRE, TTL ...).
  */
 final class RandomCommandScripts {

@@ -15,13 +15,6 @@ import org.junit.jupiter.api.Assumptions;
 enum SimulatorMismatch {
 
     /**
-     * Score range bounds (ZCOUNT, ZRANGEBYSCORE, ZREVRANGEBYSCORE, ZREMRANGEBYSCORE, ZRANGE ... BYSCORE) reject
-     * hexadecimal floats such as {@code 0x10} or {@code 0x1p3} with {@code ERR min or max is not a float}; Redis parses
-     * them with strtod, which accepts them (and the simulator's ZADD accepts them as scores).
-     */
-    HEX_FLOAT_SCORE_BOUNDS("score range bounds reject hexadecimal floats"),
-
-    /**
      * Redis 7.0 commands the simulator knows (COMMAND COUNT, INFO and LIST match Redis) but does not implement: they
      * answer {@code ERR unsupported command ...} as server-sim's README documents, where Redis executes them; for
      * example RPOPLPUSH, ZUNIONSTORE, SORT, LCS, SUBSTR, HRANDFIELD, the bitmap, HyperLogLog, geo and stream commands.

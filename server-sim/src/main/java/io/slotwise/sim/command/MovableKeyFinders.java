@@ -19,7 +19,16 @@ final class MovableKeyFinders {
             Map.entry("blmpop", CollectionKeyFinders::numKeysAtTwo),
             Map.entry("sintercard", CollectionKeyFinders::numKeysAtOne),
             Map.entry("sort", CollectionKeyFinders::sortKeys),
-            Map.entry("sort_ro", CollectionKeyFinders::sortReadOnlyKeys));
+            Map.entry("sort_ro", CollectionKeyFinders::sortReadOnlyKeys),
+            Map.entry("zunion", countedKeys(0, 1)),
+            Map.entry("zinter", countedKeys(0, 1)),
+            Map.entry("zdiff", countedKeys(0, 1)),
+            Map.entry("zintercard", countedKeys(0, 1)),
+            Map.entry("zmpop", countedKeys(0, 1)),
+            Map.entry("bzmpop", countedKeys(0, 2)),
+            Map.entry("zunionstore", countedKeys(1, 2)),
+            Map.entry("zinterstore", countedKeys(1, 2)),
+            Map.entry("zdiffstore", countedKeys(1, 2)));
 
     private MovableKeyFinders() {}
 
@@ -34,6 +43,33 @@ final class MovableKeyFinders {
             indexes[i] = 3 + i;
         }
         return indexes;
+    }
+
+    /**
+     * Keys counted by a numkeys argument and following it ({@code ZUNION numkeys key...}, {@code ZMPOP}, {@code BZMPOP
+     * timeout numkeys key...}), after a destination key for the STORE forms ({@code ZUNIONSTORE dst numkeys key...}).
+     * A numkeys that is not a positive integer or counts more keys than there are arguments names no key at all, so
+     * the command itself answers its error, as Redis's key specs and getkeys procedures decide.
+     *
+     * @param destinationIndex index of the destination key, 0 if there is none
+     * @param numkeysIndex index of numkeys; the keys follow it
+     */
+    static KeyFinder countedKeys(int destinationIndex, int numkeysIndex) {
+        return args -> {
+            long numKeys = parseLong(args.get(numkeysIndex));
+            if (numKeys <= 0 || numKeys > args.size() - numkeysIndex - 1) {
+                return new int[0];
+            }
+            int offset = destinationIndex > 0 ? 1 : 0;
+            int[] indexes = new int[(int) numKeys + offset];
+            if (destinationIndex > 0) {
+                indexes[0] = destinationIndex;
+            }
+            for (int i = 0; i < numKeys; i++) {
+                indexes[offset + i] = numkeysIndex + 1 + i;
+            }
+            return indexes;
+        };
     }
 
     /**

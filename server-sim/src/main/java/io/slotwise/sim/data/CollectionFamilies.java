@@ -22,7 +22,7 @@ final class CollectionFamilies {
         HashCommands.register(registrar);
         ListCommands.register(registrar, blocked);
         SetCommands.register(registrar);
-        SortedSetCommands.register(registrar);
+        SortedSetCommands.register(registrar, blocked);
         CollectionScan.register(registrar);
         SortCommand.register(registrar);
     }

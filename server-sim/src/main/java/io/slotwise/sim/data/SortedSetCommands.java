@@ -3,6 +3,7 @@ package io.slotwise.sim.data;
 import io.slotwise.sim.command.CommandContext;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.Keyspace;
+import io.slotwise.sim.keyspace.LexBound;
 import io.slotwise.sim.keyspace.ScoreBound;
 import io.slotwise.sim.keyspace.SortedSetValue;
 import io.slotwise.sim.protocol.Reply;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * The sorted-set family: ZREM, ZSCORE, ZMSCORE, ZCARD, ZCOUNT, ZRANK, ZREVRANK, ZREMRANGEBYSCORE and ZREMRANGEBYRANK
- * here, ZADD/ZINCRBY in {@link ZAddCommand}, the ZRANGE family in {@link ZRangeCommand}, ZPOPMIN/ZPOPMAX in {@link
- * SortedSetPopCommands} and ZSCAN in {@link CollectionScan}, with Redis 7.0's replies. Ranges are parsed before the
+ * The sorted-set family: ZREM, ZSCORE, ZMSCORE, ZCARD, ZCOUNT, ZLEXCOUNT, ZRANK, ZREVRANK, ZREMRANGEBYSCORE,
+ * ZREMRANGEBYLEX and ZREMRANGEBYRANK here, ZADD/ZINCRBY in {@link ZAddCommand}, the ZRANGE family (ZRANGESTORE
+ * included) in {@link ZRangeCommand}, ZPOPMIN/ZPOPMAX in {@link SortedSetPopCommands}, ZUNION/ZINTER/ZDIFF, their STORE
+ * forms and ZINTERCARD in {@link SortedSetAlgebraCommands}, ZRANDMEMBER in {@link ZRandMemberCommand}, ZMPOP and the
+ * blocking pops in {@link SortedSetMultiPopCommands}, and ZSCAN in {@link CollectionScan}, with Redis 7.0's replies. Ranges are parsed before the
  * key is looked up; scores are double replies; a missing member's score or rank is the null bulk.
  */
 final class SortedSetCommands {
@@ -23,8 +26,9 @@ final class SortedSetCommands {
      * Registers the family.
      *
      * @param registrar the node's collection registrar
+     * @param blocked the node's blocked clients, for the blocking pops
      */
-    static void register(CollectionRegistrar registrar) {
+    static void register(CollectionRegistrar registrar, BlockedClients blocked) {
         registrar.register("zrem", SortedSetCommands::zrem);
         registrar.register("zscore", ctx -> score(zset(ctx), ctx, 2));
         registrar.register("zmscore", ctx -> {
@@ -45,12 +49,23 @@ final class SortedSetCommands {
             SortedSetValue zset = zset(ctx);
             return Reply.integer(zset == null ? 0 : zset.countByScore(min, max));
         });
+        registrar.register("zlexcount", ctx -> {
+            LexBound min = SortedSetReplies.lexBound(ctx, 2);
+            LexBound max = SortedSetReplies.lexBound(ctx, 3);
+            SortedSetValue zset = zset(ctx);
+            return Reply.integer(zset == null ? 0 : zset.countByLex(min, max));
+        });
         registrar.register("zrank", ctx -> rank(ctx, false));
         registrar.register("zrevrank", ctx -> rank(ctx, true));
         registrar.register("zremrangebyscore", ctx -> {
             ScoreBound min = SortedSetReplies.scoreBound(ctx, 2);
             ScoreBound max = SortedSetReplies.scoreBound(ctx, 3);
             return removeRange(ctx, zset -> zset.removeRangeByScore(min, max));
+        });
+        registrar.register("zremrangebylex", ctx -> {
+            LexBound min = SortedSetReplies.lexBound(ctx, 2);
+            LexBound max = SortedSetReplies.lexBound(ctx, 3);
+            return removeRange(ctx, zset -> zset.removeRangeByLex(min, max));
         });
         registrar.register("zremrangebyrank", ctx -> {
             long start = ctx.longArg(2);
@@ -60,6 +75,9 @@ final class SortedSetCommands {
         ZAddCommand.register(registrar);
         ZRangeCommand.register(registrar);
         SortedSetPopCommands.register(registrar);
+        SortedSetAlgebraCommands.register(registrar);
+        ZRandMemberCommand.register(registrar);
+        SortedSetMultiPopCommands.register(registrar, blocked);
     }
 
     private static Reply zrem(CommandContext ctx) {

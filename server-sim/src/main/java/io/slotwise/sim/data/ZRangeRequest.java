@@ -6,10 +6,11 @@ import io.slotwise.sim.keyspace.LexBound;
 import io.slotwise.sim.keyspace.ScoreBound;
 
 /**
- * The parsed arguments of ZRANGE, ZRANGEBYSCORE, ZREVRANGE and ZREVRANGEBYSCORE ({@code key start stop [BYSCORE|BYLEX]
- * [REV] [LIMIT offset count] [WITHSCORES]}), checked in Redis 7.0's order: the options ({@code ERR syntax error}, and
- * integer errors in LIMIT), LIMIT without BYSCORE/BYLEX, WITHSCORES with BYLEX, then the range itself. With REV, a
- * score or lexicographic range is given as max then min.
+ * The parsed arguments of ZRANGE, ZRANGEBYSCORE, ZREVRANGE, ZREVRANGEBYSCORE, ZRANGEBYLEX, ZREVRANGEBYLEX ({@code key
+ * start stop [BYSCORE|BYLEX] [REV] [LIMIT offset count] [WITHSCORES]}) and ZRANGESTORE ({@code dst src start stop ...}
+ * without WITHSCORES), checked in Redis 7.0's order: the options ({@code ERR syntax error}, and integer errors in
+ * LIMIT), LIMIT without BYSCORE/BYLEX, WITHSCORES with BYLEX, then the range itself. With REV, a score or lexicographic
+ * range is given as max then min.
  *
  * @param type how start and stop are read
  * @param reverse highest first
@@ -55,14 +56,26 @@ record ZRangeRequest(
      * @param fixedReverse the direction the command name implies, or null (ZRANGE, where REV may set it)
      */
     static ZRangeRequest parse(CommandContext ctx, Type fixedType, Boolean fixedReverse) {
+        return parse(ctx, fixedType, fixedReverse, 1, false);
+    }
+
+    /**
+     * Parses a request whose source key is argument {@code keyIndex}, followed by the range and the options.
+     *
+     * @param fixedType the range type the command name implies, or {@link Type#AUTO}
+     * @param fixedReverse the direction the command name implies, or null (REV may set it)
+     * @param keyIndex the position of the source key
+     * @param store whether the range is stored (ZRANGESTORE), where WITHSCORES is a syntax error
+     */
+    static ZRangeRequest parse(CommandContext ctx, Type fixedType, Boolean fixedReverse, int keyIndex, boolean store) {
         Type type = fixedType;
         Boolean reverse = fixedReverse;
         boolean withScores = false;
         long offset = 0;
         long limit = -1;
-        for (int j = 4; j < ctx.argc(); j++) {
+        for (int j = keyIndex + 3; j < ctx.argc(); j++) {
             int remaining = ctx.argc() - j - 1;
-            if (ctx.argIs(j, "withscores")) {
+            if (!store && ctx.argIs(j, "withscores")) {
                 withScores = true;
             } else if (ctx.argIs(j, "limit") && remaining >= 2) {
                 offset = ctx.longArg(j + 1);
@@ -87,8 +100,8 @@ record ZRangeRequest(
         if (withScores && type == Type.LEX) {
             throw new CommandException("ERR syntax error, WITHSCORES not supported in combination with BYLEX");
         }
-        int minIndex = rev && type != Type.RANK ? 3 : 2;
-        int maxIndex = 5 - minIndex;
+        int minIndex = keyIndex + (rev && type != Type.RANK ? 2 : 1);
+        int maxIndex = 2 * keyIndex + 3 - minIndex;
         return switch (type) {
             case SCORE ->
                 new ZRangeRequest(
@@ -117,7 +130,18 @@ record ZRangeRequest(
                         SortedSetReplies.lexBound(ctx, minIndex),
                         SortedSetReplies.lexBound(ctx, maxIndex));
             default ->
-                new ZRangeRequest(type, rev, withScores, 0, -1, ctx.longArg(2), ctx.longArg(3), null, null, null, null);
+                new ZRangeRequest(
+                        type,
+                        rev,
+                        withScores,
+                        0,
+                        -1,
+                        ctx.longArg(keyIndex + 1),
+                        ctx.longArg(keyIndex + 2),
+                        null,
+                        null,
+                        null,
+                        null);
         };
     }
 }

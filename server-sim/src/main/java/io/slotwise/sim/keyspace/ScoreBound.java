@@ -2,6 +2,7 @@ package io.slotwise.sim.keyspace;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,8 @@ public record ScoreBound(double value, boolean exclusive) {
     public static final ScoreBound POSITIVE_INFINITY = new ScoreBound(Double.POSITIVE_INFINITY, false);
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern HEXADECIMAL =
+            Pattern.compile("[+-]?0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)([pP][+-]?\\d+)?");
 
     /** Validates the components. */
     public ScoreBound {
@@ -28,9 +31,11 @@ public record ScoreBound(double value, boolean exclusive) {
     }
 
     /**
-     * Parses a bound as Redis does: an optional {@code (} prefix marks it exclusive; the rest is a decimal number,
-     * {@code inf}/{@code infinity} with an optional sign (any case), and may start with white space. As with Redis, an
-     * empty number reads as 0. Hexadecimal floats are not accepted.
+     * Parses a bound as Redis does with C's {@code strtod}: an optional {@code (} prefix marks it exclusive; the rest
+     * is a decimal number, a hexadecimal float ({@code 0x10}, {@code 0x1.8p3}; the binary exponent is optional) or
+     * {@code inf}/{@code infinity} with an optional sign (any case), and may start with C white space. Values beyond
+     * the double range read as an infinity and tiny ones as 0, as strtod rounds them. As with Redis, an empty number
+     * reads as 0; NaN is refused.
      *
      * @throws IllegalArgumentException if the text is not a valid bound (Redis replies {@code ERR min or max is not a
      *     float})
@@ -55,15 +60,29 @@ public record ScoreBound(double value, boolean exclusive) {
         if (text.isEmpty()) {
             return 0;
         }
-        String number = text.stripLeading();
+        int start = 0;
+        while (start < text.length() && isCSpace(text.charAt(start))) {
+            start++;
+        }
+        String number = text.substring(start);
         String unsigned = number.startsWith("+") || number.startsWith("-") ? number.substring(1) : number;
         String lower = unsigned.toLowerCase(Locale.ROOT);
         if (lower.equals("inf") || lower.equals("infinity")) {
             return number.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        if (!DECIMAL.matcher(number).matches()) {
-            throw new IllegalArgumentException("min or max is not a float");
+        if (DECIMAL.matcher(number).matches()) {
+            return Double.parseDouble(number);
         }
-        return Double.parseDouble(number);
+        Matcher hexadecimal = HEXADECIMAL.matcher(number);
+        if (hexadecimal.matches()) {
+            // Java reads hexadecimal floats rounding to nearest like strtod, but insists on the binary exponent.
+            return Double.parseDouble(hexadecimal.group(2) == null ? number + "p0" : number);
+        }
+        throw new IllegalArgumentException("min or max is not a float");
+    }
+
+    /** C's {@code isspace} in the C locale. */
+    private static boolean isCSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 }

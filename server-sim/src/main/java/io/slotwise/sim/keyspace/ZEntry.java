@@ -14,9 +14,9 @@ public record ZEntry(Bytes member, double score) {
 
     /**
      * Redis's sorted-set order: by score compared numerically (so {@code -0.0} equals {@code 0.0}), then by member bytes
-     * (unsigned lexicographic).
+     * (unsigned lexicographic). Redis lists sorted sets, and the results of ZUNION, ZINTER and ZDIFF, in this order.
      */
-    static final Comparator<ZEntry> ORDER = (a, b) -> {
+    public static final Comparator<ZEntry> ORDER = (a, b) -> {
         if (a.score < b.score) {
             return -1;
         }

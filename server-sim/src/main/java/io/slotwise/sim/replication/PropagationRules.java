@@ -13,7 +13,7 @@ import java.util.Set;
  * How a master propagates a write that succeeded and changed something, as Redis does: deterministic commands as they
  * were sent; commands whose effect depends on the clock or on chance as a command with that effect made explicit
  * (SET EX as SET PXAT, EXPIRE as PEXPIREAT, INCRBYFLOAT as SET KEEPTTL, SPOP as SREM, a blocking pop served at once as
- * the plain pop). For any other command this class has no answer, and the propagator sends the resulting state of
+ * the plain pop, ZMPOP as ZPOPMIN/ZPOPMAX with a count). For any other command this class has no answer, and the propagator sends the resulting state of
  * every key the command changed instead, which is exact for every command, only larger. Stateless.
  */
 final class PropagationRules {
@@ -68,12 +68,17 @@ final class PropagationRules {
             "swapdb",
             "unlink",
             "zadd",
+            "zdiffstore",
             "zincrby",
+            "zinterstore",
             "zpopmax",
             "zpopmin",
+            "zrangestore",
             "zrem",
+            "zremrangebylex",
             "zremrangebyrank",
-            "zremrangebyscore");
+            "zremrangebyscore",
+            "zunionstore");
 
     /** Commands propagated even if they changed nothing visible (an empty keyspace flushed). */
     private static final Set<String> ALWAYS = Set.of("flushall", "flushdb");
@@ -100,6 +105,10 @@ final class PropagationRules {
             Map.entry("spop", PropagationRules::spop),
             Map.entry("blpop", (request, reply, keys) -> poppedFrom(reply, "LPOP")),
             Map.entry("brpop", (request, reply, keys) -> poppedFrom(reply, "RPOP")),
+            Map.entry("bzpopmin", (request, reply, keys) -> sortedSetPoppedFrom(reply, "ZPOPMIN")),
+            Map.entry("bzpopmax", (request, reply, keys) -> sortedSetPoppedFrom(reply, "ZPOPMAX")),
+            Map.entry("zmpop", (request, reply, keys) -> sortedSetMultiPop(request, reply, 1)),
+            Map.entry("bzmpop", (request, reply, keys) -> sortedSetMultiPop(request, reply, 2)),
             Map.entry(
                     "brpoplpush",
                     (request, reply, keys) -> reply instanceof Reply.Bulk
@@ -206,6 +215,36 @@ final class PropagationRules {
         String side = new String(request.arg(numKeysIndex + (int) numKeys + 1), StandardCharsets.US_ASCII);
         String pop = side.equalsIgnoreCase("left") ? "LPOP" : "RPOP";
         return one(RespCommands.command(pop, key.bytes(), popped.elements().size()));
+    }
+
+    /** BZPOPMIN/BZPOPMAX served at once ({@code [key, member, score]}) as the plain pop of one member, as Redis does. */
+    private static List<List<byte[]>> sortedSetPoppedFrom(Reply reply, String pop) {
+        if (reply instanceof Reply.Array array
+                && array.elements().size() == 3
+                && array.elements().get(0) instanceof Reply.Bulk key) {
+            return one(RespCommands.command(pop, key.bytes()));
+        }
+        return null;
+    }
+
+    /**
+     * ZMPOP, or BZMPOP served at once ({@code [key, [[member, score], ...]]}), as ZPOPMIN or ZPOPMAX of the key with
+     * the number of members popped, as Redis does; MIN or MAX follows the keys counted by numkeys.
+     */
+    private static List<List<byte[]>> sortedSetMultiPop(Request request, Reply reply, int numkeysIndex) {
+        if (!(reply instanceof Reply.Array array
+                && array.elements().size() == 2
+                && array.elements().get(0) instanceof Reply.Bulk key
+                && array.elements().get(1) instanceof Reply.Array popped)) {
+            return null;
+        }
+        int numkeys = Integer.parseInt(new String(request.arg(numkeysIndex), StandardCharsets.US_ASCII));
+        boolean min =
+                new String(request.arg(numkeysIndex + numkeys + 1), StandardCharsets.US_ASCII).equalsIgnoreCase("min");
+        return one(RespCommands.command(
+                min ? "ZPOPMIN" : "ZPOPMAX",
+                key.bytes(),
+                String.valueOf(popped.elements().size())));
     }
 
     private static List<List<byte[]>> one(List<byte[]> command) {

@@ -112,7 +112,15 @@ class CommandTableTest {
                 Arguments.of("migrate h 1 k 0 10 copy replace", new int[] {3}),
                 Arguments.of("migrate h 1 \"\" 0 10 auth pw keys a b", new int[] {9, 10}),
                 Arguments.of("migrate h 1 \"\" 0 10 auth2 user pw keys a", new int[] {10}),
-                Arguments.of("migrate h 1 k 0 10 keys a", new int[] {}));
+                Arguments.of("migrate h 1 k 0 10 keys a", new int[] {}),
+                Arguments.of("zunion 2 a b withscores", new int[] {2, 3}),
+                Arguments.of("zintercard 1 a limit 1", new int[] {2}),
+                Arguments.of("zunionstore d 2 a b weights 1 2", new int[] {1, 3, 4}),
+                Arguments.of("zdiffstore d 3 a b", new int[] {}),
+                Arguments.of("zinterstore d 0 a", new int[] {}),
+                Arguments.of("zmpop 2 a min", new int[] {2, 3}),
+                Arguments.of("zmpop 3 a min", new int[] {}),
+                Arguments.of("bzmpop 0 1 a max count 2", new int[] {3}));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -26,13 +26,21 @@ class RangeBoundsTest {
                 "' 7'       | 7         | false",
                 "(          | 0         | true",
                 "''         | 0         | false",
+                "0x10       | 16        | false",
+                "(0x1p3     | 8         | true",
+                "-0X.8      | -0.5      | false",
+                "0x1.8P1    | 3         | false",
+                "' 0xA'     | 10        | false",
+                "0x1p99999  | Infinity  | false",
+                "1e400      | Infinity  | false",
+                "-1e-400    | -0.0      | false",
             })
     void scoreBoundsParseLikeRedis(String text, double value, boolean exclusive) {
         assertEquals(new ScoreBound(value, exclusive), ScoreBound.parse(utf8(text)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "1.5x", "nan", "(nan", "1d", "0x10", "((1", "1 ", " "})
+    @ValueSource(strings = {"abc", "1.5x", "nan", "(nan", "1d", "0x", "0x1p", "0xg", "0x1.8p3 ", "((1", "1 ", " "})
     void malformedScoreBoundsAreRejected(String text) {
         assertThrows(IllegalArgumentException.class, () -> ScoreBound.parse(utf8(text)));
     }

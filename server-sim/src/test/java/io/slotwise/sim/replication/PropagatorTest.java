@@ -227,6 +227,28 @@ class PropagatorTest {
     }
 
     @Test
+    void sortedSetPopsArePropagatedAsThePlainPopOfWhatTheyTook() {
+        active[0] = true;
+        Runnable popOne = () -> {
+            keyspace.getOrCreateSortedSet(Key.of("z")).popMin(1);
+            keyspace.markModified(Key.of("z"));
+        };
+        keyspace.getOrCreateSortedSet(Key.of("z")).add(Bytes.of("a"), 1);
+        keyspace.getOrCreateSortedSet(Key.of("z")).add(Bytes.of("b"), 2);
+        keyspace.getOrCreateSortedSet(Key.of("z")).add(Bytes.of("c"), 3);
+        keyspace.getOrCreateSortedSet(Key.of("z")).add(Bytes.of("d"), 4);
+        keyspace.markModified(Key.of("z"));
+        loop.runPendingTasks();
+        Reply pair = Reply.array(Reply.array(Reply.bulk("a"), new Reply.Double(1)));
+        run(Reply.array(Reply.bulk("z"), pair), popOne, "ZMPOP", "2", "other", "z", "MIN", "COUNT", "5");
+        run(Reply.array(Reply.bulk("z"), pair), popOne, "BZMPOP", "0", "1", "z", "max");
+        run(Reply.array(Reply.bulk("z"), Reply.bulk("c"), new Reply.Double(3)), popOne, "BZPOPMIN", "x", "z", "0");
+        run(Reply.array(Reply.bulk("z"), Reply.bulk("d"), new Reply.Double(4)), popOne, "BZPOPMAX", "z", "0");
+        List<String> commands = propagated();
+        assertEquals(List.of("ZPOPMIN z 1", "ZPOPMAX z 1", "ZPOPMIN z", "ZPOPMAX z"), commands.subList(1, 5));
+    }
+
+    @Test
     void nothingIsRecordedWhileInactive() {
         run(Reply.ok(), () -> keyspace.set(Key.of("k"), StringValue.of(b("v"))), "SET", "k", "v");
         keyspace.set(Key.of("j"), StringValue.of(b("v")));
