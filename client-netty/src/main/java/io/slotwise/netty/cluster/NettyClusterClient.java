@@ -38,6 +38,8 @@ public final class NettyClusterClient implements RedisClusterClient {
     private final ConnectionRegistry registry;
     private final TopologyRefresher refresher;
     private final ClusterDispatcher dispatcher;
+    private final TransactionExecutor transactions;
+    private final ClusterScanner scanner;
     private final AsyncCommands<String, String> utf8;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -77,15 +79,14 @@ public final class NettyClusterClient implements RedisClusterClient {
                 resources.eventLoopGroup(),
                 closing::get,
                 listener);
+        NodeSelector selector = new NodeSelector(options.readFrom(), registry::isUnreachable);
+        RedirectPolicy redirects = new RedirectPolicy(options.maxRedirects());
         this.dispatcher = new ClusterDispatcher(
-                refresher,
-                registry,
-                new NodeSelector(options.readFrom(), registry::isUnreachable),
-                new RedirectPolicy(options.maxRedirects()),
-                retry,
-                listener,
-                options.commandTimeout());
-        this.utf8 = new ClusterCommands<>(dispatcher, RedisCodec.utf8());
+                refresher, registry, selector, redirects, retry, listener, options.commandTimeout());
+        this.transactions = new TransactionExecutor(
+                refresher, registry, selector, redirects, retry, listener, options.commandTimeout());
+        this.scanner = new ClusterScanner(refresher, registry, selector, redirects, retry, transactions, dispatcher);
+        this.utf8 = new ClusterCommands<>(dispatcher, transactions, scanner, RedisCodec.utf8());
     }
 
     /**
@@ -147,7 +148,7 @@ public final class NettyClusterClient implements RedisClusterClient {
 
     @Override
     public <K, V> AsyncCommands<K, V> async(RedisCodec<K, V> codec) {
-        return new ClusterCommands<>(dispatcher, codec);
+        return new ClusterCommands<>(dispatcher, transactions, scanner, codec);
     }
 
     @Override
@@ -162,8 +163,10 @@ public final class NettyClusterClient implements RedisClusterClient {
         }
         refresher.stop();
         dispatcher.close();
+        transactions.close();
         registry.closeAll().whenComplete((ignored, error) -> {
             dispatcher.failPending("The client was closed before the command completed");
+            transactions.failPending("The client was closed before the transaction completed");
             listener.clientClosed();
             if (ownsResources) {
                 resources.shutdown().whenComplete((done, failure) -> closed.complete(null));
