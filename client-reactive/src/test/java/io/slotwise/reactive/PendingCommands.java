@@ -34,7 +34,11 @@ final class PendingCommands implements AsyncCommands<String, String> {
         }
     }
 
+    /** A scan page requested, and the stage the facade got for it. */
+    record Scan(ClusterScanCursor cursor, CompletableFuture<ClusterScanPage<String>> stage) {}
+
     private final List<Sent<?>> sent = new CopyOnWriteArrayList<>();
+    final List<Scan> scans = new CopyOnWriteArrayList<>();
 
     @Override
     public <T> CompletionStage<T> execute(Command<T> command) {
@@ -57,7 +61,9 @@ final class PendingCommands implements AsyncCommands<String, String> {
 
     @Override
     public CompletionStage<ClusterScanPage<String>> scan(ClusterScanCursor cursor, ScanArgs args) {
-        throw new UnsupportedOperationException("not faked");
+        CompletableFuture<ClusterScanPage<String>> stage = new CompletableFuture<>();
+        scans.add(new Scan(cursor, stage));
+        return stage;
     }
 
     @Override
