@@ -1,12 +1,17 @@
 package io.slotwise.api;
 
+import io.slotwise.api.args.ScanArgs;
 import io.slotwise.codec.RedisCodec;
 import io.slotwise.command.Command;
 import io.slotwise.resp.RespValue;
+import io.slotwise.value.ClusterScanCursor;
+import io.slotwise.value.ClusterScanPage;
+import io.slotwise.value.TransactionResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * An {@link AsyncCommands} that sends nothing: it records each command and, when a reply has been scripted, completes
@@ -43,6 +48,22 @@ final class RecordingCommands<K, V> implements AsyncCommands<K, V> {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    @Override
+    public CompletionStage<TransactionResult> transaction(List<K> keys, Consumer<? super AsyncCommands<K, V>> body) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public CompletionStage<TransactionResult> watchedTransaction(
+            List<K> watchKeys, WatchedTransaction<K, V> transaction) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public CompletionStage<ClusterScanPage<K>> scan(ClusterScanCursor cursor, ScanArgs args) {
+        throw new UnsupportedOperationException("not faked");
     }
 
     @Override

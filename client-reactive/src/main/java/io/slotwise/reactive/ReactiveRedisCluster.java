@@ -1,7 +1,10 @@
 package io.slotwise.reactive;
 
 import io.slotwise.api.AsyncCommands;
+import io.slotwise.api.args.ScanArgs;
 import io.slotwise.command.Command;
+import io.slotwise.value.ClusterScanCursor;
+import io.slotwise.value.ClusterScanPage;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
@@ -108,6 +111,23 @@ public final class ReactiveRedisCluster<K, V> {
     public <T> Mono<T> execute(Command<T> command) {
         Objects.requireNonNull(command, "command");
         return mono(c -> c.execute(command));
+    }
+
+    /**
+     * Streams every key of the cluster-wide scan ({@link io.slotwise.api.ClusterScanCommands}): one page is requested
+     * at a time, the next only once the keys of the previous one are demanded, so a slow subscriber holds at most one
+     * page. Each key present in its slot for the whole scan is emitted exactly once, even when slots move.
+     *
+     * @param args {@code MATCH}, {@code COUNT} (keys per page, a hint) and {@code TYPE}; never {@code null}
+     * @return a lazy {@code Flux} of the keys, slot by slot; each subscription scans again from the start
+     */
+    public Flux<K> scan(ScanArgs args) {
+        Objects.requireNonNull(args, "args");
+        return ReactiveRedisCluster.<ClusterScanPage<K>>lazy(() -> commands.scan(ClusterScanCursor.INITIAL, args))
+                .expand(page -> page.isFinished()
+                        ? Mono.empty()
+                        : ReactiveRedisCluster.<ClusterScanPage<K>>lazy(() -> commands.scan(page.cursor(), args)))
+                .concatMapIterable(ClusterScanPage::keys, 1);
     }
 
     /**

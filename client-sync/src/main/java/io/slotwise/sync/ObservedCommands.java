@@ -1,11 +1,18 @@
 package io.slotwise.sync;
 
 import io.slotwise.api.AsyncCommands;
+import io.slotwise.api.WatchedTransaction;
+import io.slotwise.api.args.ScanArgs;
 import io.slotwise.codec.RedisCodec;
 import io.slotwise.command.Command;
+import io.slotwise.value.ClusterScanCursor;
+import io.slotwise.value.ClusterScanPage;
+import io.slotwise.value.TransactionResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * The {@link AsyncCommands} a {@link SyncRedisCluster#call} operation runs against: passes every command through to
@@ -30,6 +37,22 @@ final class ObservedCommands<K, V> implements AsyncCommands<K, V> {
     public <T> CompletionStage<T> execute(Command<T> command) {
         note(command);
         return delegate.execute(command);
+    }
+
+    @Override
+    public CompletionStage<TransactionResult> transaction(List<K> keys, Consumer<? super AsyncCommands<K, V>> body) {
+        return delegate.transaction(keys, body);
+    }
+
+    @Override
+    public CompletionStage<TransactionResult> watchedTransaction(
+            List<K> watchKeys, WatchedTransaction<K, V> transaction) {
+        return delegate.watchedTransaction(watchKeys, transaction);
+    }
+
+    @Override
+    public CompletionStage<ClusterScanPage<K>> scan(ClusterScanCursor cursor, ScanArgs args) {
+        return delegate.scan(cursor, args);
     }
 
     @Override

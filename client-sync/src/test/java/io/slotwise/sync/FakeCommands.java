@@ -1,9 +1,14 @@
 package io.slotwise.sync;
 
 import io.slotwise.api.AsyncCommands;
+import io.slotwise.api.WatchedTransaction;
+import io.slotwise.api.args.ScanArgs;
 import io.slotwise.codec.RedisCodec;
 import io.slotwise.command.Command;
 import io.slotwise.resp.RespValue;
+import io.slotwise.value.ClusterScanCursor;
+import io.slotwise.value.ClusterScanPage;
+import io.slotwise.value.TransactionResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -12,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * An {@link AsyncCommands} that sends nothing. It records every command and answers as scripted: by default it leaves
@@ -65,6 +71,23 @@ final class FakeCommands implements AsyncCommands<String, String> {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    @Override
+    public CompletionStage<TransactionResult> transaction(
+            List<String> keys, Consumer<? super AsyncCommands<String, String>> body) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public CompletionStage<TransactionResult> watchedTransaction(
+            List<String> watchKeys, WatchedTransaction<String, String> transaction) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public CompletionStage<ClusterScanPage<String>> scan(ClusterScanCursor cursor, ScanArgs args) {
+        throw new UnsupportedOperationException("not faked");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Options of the incremental scans: {@code MATCH} (a glob pattern the elements must match, applied after the elements
@@ -50,6 +51,35 @@ public final class ScanArgs {
      */
     public boolean hasType() {
         return type != null;
+    }
+
+    /**
+     * Tells whether a key passes the {@code MATCH} pattern, as the server would decide; for filtering done by the
+     * client (the cluster-wide scan).
+     *
+     * @param key the key's bytes
+     * @return {@code true} if no pattern is set or the key matches it
+     */
+    public boolean matches(byte[] key) {
+        return match == null || GlobPattern.matches(match, key);
+    }
+
+    /**
+     * Returns the {@code COUNT} hint.
+     *
+     * @return the hint, or 0 when not set
+     */
+    public long count() {
+        return count;
+    }
+
+    /**
+     * Returns the {@code TYPE} filter.
+     *
+     * @return the type name, or empty when not set
+     */
+    public Optional<String> type() {
+        return Optional.ofNullable(type);
     }
 
     /**

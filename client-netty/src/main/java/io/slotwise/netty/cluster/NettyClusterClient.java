@@ -41,6 +41,8 @@ public final class NettyClusterClient implements RedisClusterClient {
     private final ClusterDispatcher dispatcher;
     private final NodeLatencies latencies = new NodeLatencies();
     private final LatencyProbe latencyProbe;
+    private final TransactionExecutor transactions;
+    private final ClusterScanner scanner;
     private final AsyncCommands<String, String> utf8;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -80,14 +82,10 @@ public final class NettyClusterClient implements RedisClusterClient {
                 resources.eventLoopGroup(),
                 closing::get,
                 listener);
+        NodeSelector selector = new NodeSelector(options.readFrom(), registry::isUnreachable, latencies::latencyNanos);
+        RedirectPolicy redirects = new RedirectPolicy(options.maxRedirects());
         this.dispatcher = new ClusterDispatcher(
-                refresher,
-                registry,
-                new NodeSelector(options.readFrom(), registry::isUnreachable, latencies::latencyNanos),
-                new RedirectPolicy(options.maxRedirects()),
-                retry,
-                listener,
-                options.commandTimeout());
+                refresher, registry, selector, redirects, retry, listener, options.commandTimeout());
         this.latencyProbe = options.readFrom() == ReadFrom.NEAREST
                 ? new LatencyProbe(
                         latencies,
@@ -96,7 +94,10 @@ public final class NettyClusterClient implements RedisClusterClient {
                         resources.nextEventLoop(),
                         options.latencyProbeInterval())
                 : null;
-        this.utf8 = new ClusterCommands<>(dispatcher, RedisCodec.utf8());
+        this.transactions = new TransactionExecutor(
+                refresher, registry, selector, redirects, retry, listener, options.commandTimeout());
+        this.scanner = new ClusterScanner(refresher, registry, selector, redirects, retry, transactions, dispatcher);
+        this.utf8 = new ClusterCommands<>(dispatcher, transactions, scanner, RedisCodec.utf8());
     }
 
     /**
@@ -161,7 +162,7 @@ public final class NettyClusterClient implements RedisClusterClient {
 
     @Override
     public <K, V> AsyncCommands<K, V> async(RedisCodec<K, V> codec) {
-        return new ClusterCommands<>(dispatcher, codec);
+        return new ClusterCommands<>(dispatcher, transactions, scanner, codec);
     }
 
     @Override
@@ -179,8 +180,10 @@ public final class NettyClusterClient implements RedisClusterClient {
             latencyProbe.stop();
         }
         dispatcher.close();
+        transactions.close();
         registry.closeAll().whenComplete((ignored, error) -> {
             dispatcher.failPending("The client was closed before the command completed");
+            transactions.failPending("The client was closed before the transaction completed");
             listener.clientClosed();
             if (ownsResources) {
                 resources.shutdown().whenComplete((done, failure) -> closed.complete(null));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,6 +22,8 @@ public final class FakeCluster implements AutoCloseable {
     private final int[] owners = new int[SlotHash.SLOT_COUNT];
     private final Map<Integer, FakeClusterNode> importing = new ConcurrentHashMap<>();
     final Map<String, String> keyspace = new ConcurrentHashMap<>();
+    private final Set<Integer> migrating = ConcurrentHashMap.newKeySet();
+    private final Set<String> moved = ConcurrentHashMap.newKeySet();
 
     private FakeCluster() {}
 
@@ -99,6 +102,44 @@ public final class FakeCluster implements AutoCloseable {
     /** Marks a slot as being imported by a primary: it serves the slot's keys to connections that sent ASKING. */
     public void importing(int slot, FakeClusterNode primary) {
         importing.put(slot, primary);
+    }
+
+    /**
+     * Starts migrating a slot to {@code target} as {@code redis-cli} does: the target imports it, and the owner answers
+     * {@code ASK} for keys it no longer holds ({@link #moveKey moved}, or absent).
+     */
+    public void beginMigration(int slot, FakeClusterNode target) {
+        migrating.add(slot);
+        importing(slot, target);
+    }
+
+    /** Moves one key of a migrating slot to the importing node. */
+    public void moveKey(String key) {
+        moved.add(key);
+    }
+
+    /** Ends a slot's migration: the importing node owns the slot and all its keys. */
+    public synchronized void finishMigration(int slot) {
+        FakeClusterNode target = importing.remove(slot);
+        migrating.remove(slot);
+        moved.removeIf(key -> SlotHash.slot(key) == slot);
+        assign(slot, target);
+    }
+
+    boolean isMigrating(int slot) {
+        return migrating.contains(slot);
+    }
+
+    boolean isMoved(String key) {
+        return moved.contains(key);
+    }
+
+    void markMoved(List<String> keys) {
+        for (String key : keys) {
+            if (isMigrating(SlotHash.slot(key))) {
+                moved.add(key);
+            }
+        }
     }
 
     FakeClusterNode importerOf(int slot) {

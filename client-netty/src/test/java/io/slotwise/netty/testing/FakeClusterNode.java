@@ -23,6 +23,7 @@ public final class FakeClusterNode {
     private final List<Script> scripts = new CopyOnWriteArrayList<>();
     final Set<Integer> readOnlyConnections = ConcurrentHashMap.newKeySet();
     final Set<Integer> askingConnections = ConcurrentHashMap.newKeySet();
+    final FakeTransactions transactions;
     private volatile int[] frozenView;
     private volatile boolean shardsUnsupported;
     private volatile String announcedHost = "127.0.0.1";
@@ -31,6 +32,7 @@ public final class FakeClusterNode {
         this.cluster = cluster;
         this.index = index;
         this.primary = primary;
+        this.transactions = new FakeTransactions(cluster.keyspace);
         this.server = FakeRedisServer.start(new ClusterNodeResponder(cluster, this));
     }
 
