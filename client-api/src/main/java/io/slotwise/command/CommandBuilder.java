@@ -2,6 +2,7 @@ package io.slotwise.command;
 
 import io.slotwise.codec.RedisCodec;
 import io.slotwise.resp.RespValue;
+import io.slotwise.topology.NodeAddress;
 import io.slotwise.value.ScoredValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -310,6 +311,17 @@ public final class CommandBuilder<K, V> {
     public CommandBuilder<K, V> routing(Routing routing) {
         this.routing = Objects.requireNonNull(routing, "routing");
         return this;
+    }
+
+    /**
+     * Pins a keyless command to one node ({@link Routing.ToNode}), for example to read {@code INFO} or {@code CLIENT
+     * LIST} of that node; {@link #build} rejects a command with keys.
+     *
+     * @param node the node, as the cluster announces it
+     * @return this builder
+     */
+    public CommandBuilder<K, V> toNode(NodeAddress node) {
+        return routing(Routing.toNode(node));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.slotwise.command;
 
+import io.slotwise.topology.NodeAddress;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,12 @@ import java.util.Objects;
  *       primary; a replica may serve it when the command is {@link CommandTrait#READ_ONLY} and {@code ReadFrom}
  *       allows replicas). The default for commands without keys.
  *   <li>{@link FanOut}: sent to every primary or every node, with the replies merged into one.
+ *   <li>{@link ToNode}: a keyless command pinned to one node the caller names (INFO, CLIENT LIST, SLOWLOG GET or
+ *       MEMORY STATS of that node), primary or replica; a node the client's topology does not know is connected to
+ *       all the same.
  * </ul>
  */
-public sealed interface Routing permits Routing.ByKeys, Routing.AnyNode, Routing.FanOut {
+public sealed interface Routing permits Routing.ByKeys, Routing.AnyNode, Routing.FanOut, Routing.ToNode {
 
     /** The shared {@link ByKeys} instance. */
     Routing BY_KEYS = new ByKeys();
@@ -31,6 +35,16 @@ public sealed interface Routing permits Routing.ByKeys, Routing.AnyNode, Routing
      */
     static Routing fanOut(FanOut.Target target, ReplyMerger merger) {
         return new FanOut(target, merger);
+    }
+
+    /**
+     * Creates a routing to one node.
+     *
+     * @param node the node, as the cluster announces it (the client's address mapper applies)
+     * @return the routing
+     */
+    static Routing toNode(NodeAddress node) {
+        return new ToNode(node);
     }
 
     /** To the node serving the slot of the command's keys. */
@@ -63,6 +77,20 @@ public sealed interface Routing permits Routing.ByKeys, Routing.AnyNode, Routing
             ALL_PRIMARIES,
             /** Every node, primaries and replicas (for example a PING health check of the whole cluster). */
             ALL_NODES
+        }
+    }
+
+    /**
+     * To one node, whatever the topology says; for keyless commands. Transient errors are retried on that node; it is
+     * never replaced by another.
+     *
+     * @param node the node, as the cluster announces it
+     */
+    record ToNode(NodeAddress node) implements Routing {
+
+        /** Checks the component. */
+        public ToNode {
+            Objects.requireNonNull(node, "node");
         }
     }
 }

@@ -13,6 +13,7 @@ import io.slotwise.UnexpectedReplyException;
 import io.slotwise.codec.RedisCodec;
 import io.slotwise.resp.RespValue;
 import io.slotwise.routing.SlotHash;
+import io.slotwise.topology.NodeAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -116,6 +117,13 @@ class CommandTest {
                         .key("k2")
                         .split(1, ReplyMerger.ALL_OK)
                         .build());
+        IllegalArgumentException pinnedWithKey = assertThrows(
+                IllegalArgumentException.class,
+                () -> Command.builder("GET", UTF8)
+                        .key("k")
+                        .toNode(new NodeAddress("127.0.0.1", 7000))
+                        .build());
+        assertTrue(pinnedWithKey.getMessage().contains("must route by its keys"), pinnedWithKey.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Command.builder(" ").build());
         assertThrows(
                 IllegalArgumentException.class,

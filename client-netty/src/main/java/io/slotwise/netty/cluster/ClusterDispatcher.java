@@ -35,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ol>
  *   <li>read the topology once ({@link TopologyRefresher#current()}) and never again for that attempt;
- *   <li>route: by the command's slot ({@link NodeSelector}), to any node, to every primary or node ({@link
+ *   <li>route: by the command's slot ({@link NodeSelector}), to any node, to the node the command names, to every
+ *       primary or node ({@link
  *       FanOutExecutor}), or per slot for a split multi-key command ({@link SplitExecutor}, one pipelined batch per
  *       node);
  *   <li>write to the node's connection ({@link ConnectionRegistry});
@@ -113,6 +114,9 @@ final class ClusterDispatcher {
         if (routing instanceof Routing.FanOut fanOut) {
             return FanOutExecutor.run(
                     command, fanOut, topology.current(), node -> retry.run(command, attempt -> follow(command, node)));
+        }
+        if (routing instanceof Routing.ToNode toNode) {
+            return retry.run(command, attempt -> follow(command, toNode.node()));
         }
         if (routing instanceof Routing.AnyNode) {
             return retry.run(command, attempt -> follow(command, selector.forAnyNode(command, topology.current())));

@@ -54,12 +54,16 @@ final class QueuedCommands<K, V> implements AsyncCommands<K, V> {
      * Checks that a command can run inside a transaction on {@code slot}.
      *
      * @throws CrossSlotException if the command has a key of another slot (or its keys span several slots)
-     * @throws IllegalArgumentException if the command goes to several nodes
+     * @throws IllegalArgumentException if the command goes to several nodes or is pinned to a node
      */
     static void checkRunsOnSlot(Command<?> command, int slot) {
         if (command.routing() instanceof Routing.FanOut) {
             throw new IllegalArgumentException(command.name()
                     + " goes to several nodes and cannot run in a transaction, which runs on the node of slot " + slot);
+        }
+        if (command.routing() instanceof Routing.ToNode toNode) {
+            throw new IllegalArgumentException(command.name() + " is pinned to " + toNode.node()
+                    + " and cannot run in a transaction, which runs on the node of slot " + slot);
         }
         if (command.keys().isEmpty()) {
             return;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotwise.RedisClusterClient;
 import io.slotwise.RedisCommandException;
+import io.slotwise.command.Command;
+import io.slotwise.command.ReplyDecoders;
 import io.slotwise.netty.testing.Await;
 import io.slotwise.netty.testing.ClusterTestBase;
 import io.slotwise.netty.testing.FakeClusterNode;
@@ -131,6 +133,22 @@ class SplitAndFanOutTest extends ClusterTestBase {
         assertEquals(4L, Await.value(client.async().dbsize()));
         for (FakeClusterNode node : cluster.nodes()) {
             assertEquals(node.isPrimary() ? 1 : 0, node.requests("DBSIZE").size(), node::toString);
+        }
+    }
+
+    @Test
+    void keylessCommandPinnedToANodeGoesToThatNodeOnly() throws InterruptedException {
+        startCluster(3, 1);
+        RedisClusterClient client = connect();
+        FakeClusterNode replica = cluster.replicasOf(cluster.primaries().get(1)).get(0);
+        cluster.put(cluster.keyServedBy(cluster.primaries().get(1), "pinned"), "1");
+
+        long size = Await.value(client.async()
+                .execute(Command.builder("DBSIZE").toNode(replica.announced()).decodedBy(ReplyDecoders.integer())));
+
+        assertEquals(1L, size);
+        for (FakeClusterNode node : cluster.nodes()) {
+            assertEquals(node == replica ? 1 : 0, node.requests("DBSIZE").size(), node::toString);
         }
     }
 
