@@ -1,8 +1,8 @@
 package io.slotwise.sim.command;
 
 /**
- * Registers every command family every node has: connection, client, server, INFO, COMMAND, CONFIG, FUNCTION and
- * transactions. Data commands (keyspace) and CLUSTER commands come from modules.
+ * Registers every command family every node has: connection, client, server, INFO, COMMAND, CONFIG and
+ * transactions. Data commands (keyspace, scripting) and CLUSTER commands come from modules.
  */
 public final class BuiltinCommands {
     private BuiltinCommands() {}
@@ -19,7 +19,6 @@ public final class BuiltinCommands {
         InfoCommand.register(registry);
         CommandIntrospection.register(registry);
         ConfigCommands.register(registry);
-        FunctionCommands.register(registry);
         TransactionCommands.register(registry);
     }
 }

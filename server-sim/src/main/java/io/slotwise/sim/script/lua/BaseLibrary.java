@@ -101,6 +101,9 @@ final class BaseLibrary {
         rt.define(g, "error", a -> {
             Object value = a.get(0);
             int level = a.optInteger(1, 1);
+            if (value instanceof Double number) {
+                value = LuaValues.numberToString(number);
+            }
             if (value instanceof String message && level > 0) {
                 int at = rt.lineAtLevel(level);
                 if (at > 0) {

@@ -51,6 +51,22 @@ public final class LuaRuntime {
         return globals;
     }
 
+    /**
+     * Sets a global even though the globals are protected, as Redis sets {@code KEYS} and {@code ARGV}.
+     *
+     * @param name the global's name
+     * @param value its value, null to remove it
+     */
+    public void setGlobalRaw(String name, Object value) {
+        boolean wasReadOnly = globals.readOnly();
+        globals.setReadOnly(false);
+        try {
+            globals.put(name, value);
+        } finally {
+            globals.setReadOnly(wasReadOnly);
+        }
+    }
+
     LuaTable stringLibrary() {
         return stringLibrary;
     }
