@@ -101,7 +101,8 @@ class SimVersusRedisClusterIT {
                         ClusterModeScripts.all(),
                         DataScripts.all(),
                         CollectionScripts.all(),
-                        RandomCommandScripts.all())
+                        RandomCommandScripts.all(),
+                        LuaScriptingScripts.all())
                 .flatMap(List::stream)
                 .toList();
         return Stream.of(2, 3).flatMap(protocol -> scripts.stream().map(script -> Arguments.of(script, protocol)));

@@ -103,7 +103,7 @@ final class FunctionCommands {
             List<Reply> functions = new ArrayList<>();
             for (FunctionLibrary.Function function : library.functions().values()) {
                 List<Reply> flags = new ArrayList<>();
-                function.flagNames().forEach(flag -> flags.add(Reply.bulk(flag)));
+                function.flagNames().forEach(flag -> flags.add(Reply.simple(flag)));
                 functions.add(Reply.map(
                         Reply.entry(Reply.bulk("name"), Reply.bulk(function.name())),
                         Reply.entry(

@@ -37,6 +37,7 @@ final class FunctionLibraries {
         LuaTable redis = RedisLibrary.create(runtime, engine::current, calls);
         redis.put("register_function", (LuaFunction) this::registerFunction);
         runtime.globals().put("redis", redis);
+        RedisLibrary.installRedisPcall(runtime);
         runtime.protectGlobals();
     }
 

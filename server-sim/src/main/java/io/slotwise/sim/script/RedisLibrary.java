@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RedisLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLibrary.class);
+    private static final String WRONG_ARGUMENTS = "ERR wrong number or type of arguments";
 
     private RedisLibrary() {}
 
@@ -36,20 +37,21 @@ final class RedisLibrary {
         redis.put("pcall", commandFunction(runtime, current, calls, false));
         redis.put("error_reply", (LuaFunction) args -> {
             if (args.length != 1 || !(args[0] instanceof String)) {
-                throw runtime.error("wrong number or type of arguments");
+                return new Object[] {single("err", WRONG_ARGUMENTS)};
             }
             String text = (String) args[0];
-            return new Object[] {single("err", text.startsWith("-") ? text.substring(1) : text)};
+            text = text.startsWith("-") ? text.substring(1) : text;
+            return new Object[] {single("err", text.indexOf(' ') < 0 ? "ERR " + text : text)};
         });
         redis.put("status_reply", (LuaFunction) args -> {
             if (args.length != 1 || !(args[0] instanceof String)) {
-                throw runtime.error("wrong number or type of arguments");
+                return new Object[] {single("err", WRONG_ARGUMENTS)};
             }
             return new Object[] {single("ok", args[0])};
         });
         redis.put("sha1hex", (LuaFunction) args -> {
             if (args.length != 1 || LuaReplies.argument(args[0]) == null) {
-                throw runtime.error("wrong number of arguments");
+                throw raise(runtime, "wrong number of arguments");
             }
             return new Object[] {Sha1.hex(LuaReplies.argument(args[0]))};
         });
@@ -59,10 +61,11 @@ final class RedisLibrary {
         redis.put("LOG_WARNING", 3.0);
         redis.put("log", (LuaFunction) args -> {
             if (args.length < 2) {
-                throw runtime.error("redis.log() requires two arguments or more.");
+                throw raise(runtime, "redis.log() requires two arguments or more.");
             }
             if (!(args[0] instanceof Double level) || level < 0 || level > 3) {
-                throw runtime.error(
+                throw raise(
+                        runtime,
                         args[0] instanceof Double
                                 ? "Invalid debug level."
                                 : "First argument must be a number (log level).");
@@ -77,10 +80,10 @@ final class RedisLibrary {
         redis.put("setresp", (LuaFunction) args -> {
             ScriptRun run = current.get();
             if (args.length != 1) {
-                throw runtime.error("redis.setresp() requires one argument.");
+                throw raise(runtime, "redis.setresp() requires one argument.");
             }
             if (!(args[0] instanceof Double version) || (version != 2 && version != 3)) {
-                throw runtime.error("RESP version must be 2 or 3.");
+                throw raise(runtime, "RESP version must be 2 or 3.");
             }
             if (run != null) {
                 run.resp = version.intValue();
@@ -94,10 +97,10 @@ final class RedisLibrary {
         redis.put("REPL_ALL", 3.0);
         redis.put("set_repl", (LuaFunction) args -> {
             if (args.length != 1) {
-                throw runtime.error("redis.set_repl() requires one argument.");
+                throw raise(runtime, "redis.set_repl() requires one argument.");
             }
             if (!(args[0] instanceof Double flags) || flags < 0 || flags > 3) {
-                throw runtime.error("Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.");
+                throw raise(runtime, "Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.");
             }
             return new Object[0];
         });
@@ -107,6 +110,31 @@ final class RedisLibrary {
         redis.put("REDIS_VERSION", "7.0.15");
         redis.put("REDIS_VERSION_NUM", (double) 0x07000f);
         return redis;
+    }
+
+    /** Raises an error the way Redis's library functions do: an {@code {err=...}} table without position. */
+    private static LuaError raise(LuaRuntime runtime, String message) {
+        return new LuaError(single("err", "ERR " + message), runtime.currentLine());
+    }
+
+    /**
+     * Replaces the global {@code pcall} by Redis 7.0's: an error table caught by it is handed to the script as its
+     * {@code err} string, so {@code pcall(redis.call, ...)} yields the error text.
+     *
+     * @param runtime the Lua state, before its globals are protected
+     */
+    static void installRedisPcall(LuaRuntime runtime) {
+        LuaFunction original = (LuaFunction) runtime.globals().get("pcall");
+        runtime.globals().put("pcall", (LuaFunction) args -> {
+            Object[] results = original.call(args);
+            if (results.length > 1
+                    && results[0] == Boolean.FALSE
+                    && results[1] instanceof LuaTable table
+                    && table.get("err") instanceof String err) {
+                results[1] = err;
+            }
+            return results;
+        });
     }
 
     static LuaTable single(String key, Object value) {

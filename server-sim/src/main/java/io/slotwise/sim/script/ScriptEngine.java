@@ -40,6 +40,7 @@ final class ScriptEngine {
     ScriptEngine(CommandRegistry registry) {
         ScriptCommandCall calls = new ScriptCommandCall(registry);
         evalRuntime.globals().put("redis", RedisLibrary.create(evalRuntime, () -> current, calls));
+        RedisLibrary.installRedisPcall(evalRuntime);
         evalRuntime.protectGlobals();
         functions = new FunctionLibraries(this, calls);
     }
