@@ -18,8 +18,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Runs the command of one {@code redis.call} or {@code redis.pcall} after the checks Redis 7.0's {@code scriptCall}
  * makes, in its order, each answering Redis's text: unknown command, wrong arity, {@code noscript} commands, a write
- * from a read-only script, in cluster mode a key this node does not serve (or, for scripts with a shebang, keys of
- * another slot than the script's), and a write on a replica. Stateless apart from the registry it consults.
+ * from a read-only script, a write on a replica, and in cluster mode a key this node does not serve (or, for scripts
+ * with a shebang, keys of another slot than the script's). Stateless apart from the registry it consults.
  */
 final class ScriptCommandCall {
     static final String UNKNOWN = "ERR Unknown Redis command called from script";
@@ -78,6 +78,13 @@ final class ScriptCommandCall {
         if (!run.ctx.node().config().clusterEnabled() || check.isEmpty()) {
             return Optional.empty();
         }
+        if (write) {
+            Optional<Reply.SimpleError> readOnly =
+                    check.get().checkReplicaWrite(List.of(invocation), run.ctx.session());
+            if (readOnly.isPresent()) {
+                return Optional.of(readOnly.get());
+            }
+        }
         int[] keys = invocation.keyIndexes();
         if (keys.length > 0) {
             Optional<Reply.SimpleError> redirect = check.get().check(List.of(invocation), run.ctx.session());
@@ -92,13 +99,6 @@ final class ScriptCommandCall {
                 } else if (run.slot != slot) {
                     return Optional.of(Reply.error(CROSS_SLOT));
                 }
-            }
-        }
-        if (write) {
-            Optional<Reply.SimpleError> readOnly =
-                    check.get().checkReplicaWrite(List.of(invocation), run.ctx.session());
-            if (readOnly.isPresent()) {
-                return Optional.of(readOnly.get());
             }
         }
         return Optional.empty();
