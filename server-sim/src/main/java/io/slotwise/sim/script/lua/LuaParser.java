@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Parses a Lua 5.1 chunk into a syntax tree whose names are already resolved (see {@link FunctionScope}), with Lua
  * 5.1's operator priorities and its syntax error messages ({@code 'end' expected (to close 'function' at line 1) near
- * '<eof>'}, {@code unexpected symbol near 'x'}). One parser per chunk.
+ * '<eof>'}, {@code unexpected symbol near 'x'}). One parser per chunk. The file is longer than most because statement
+ * and expression rules of the grammar call each other and share the token position and the scope; split, they would
+ * need both in a shared object anyway.
  */
 final class LuaParser {
     /** Left and right priority of each binary operator, as Lua 5.1's parser has them. */
