@@ -104,6 +104,7 @@ class SimVersusRedisClusterIT {
                         CollectionExtraScripts.all(),
                         ServerAdminScripts.all(),
                         SortedSetExtraScripts.all(),
+                        LuaScriptingScripts.all(),
                         RandomCommandScripts.all())
                 .flatMap(List::stream)
                 .toList();

@@ -1,9 +1,9 @@
 package io.slotwise.sim.command;
 
 /**
- * Registers every command family every node has: connection, client, server, INFO, COMMAND, CONFIG, FUNCTION,
- * transactions, and the administration commands (CLIENT KILL/PAUSE/REPLY/..., SAVE, SLOWLOG, LATENCY, MEMORY, MODULE,
- * LOLWUT, MONITOR, ACL). Data commands (keyspace) and CLUSTER commands come from modules.
+ * Registers every command family every node has: connection, client, server, INFO, COMMAND, CONFIG, transactions,
+ * and the administration commands (CLIENT KILL/PAUSE/REPLY/..., SAVE, SLOWLOG, LATENCY, MEMORY, MODULE, LOLWUT,
+ * MONITOR, ACL). Data commands (keyspace, scripting and functions) and CLUSTER commands come from modules.
  */
 public final class BuiltinCommands {
     private BuiltinCommands() {}
@@ -20,7 +20,6 @@ public final class BuiltinCommands {
         InfoCommand.register(registry);
         CommandIntrospection.register(registry);
         ConfigCommands.register(registry);
-        FunctionCommands.register(registry);
         TransactionCommands.register(registry);
         ClientAdminCommands.register(registry);
         PersistenceCommands.register(registry);

@@ -149,6 +149,22 @@ public final class CommandContext {
         return activity;
     }
 
+    /**
+     * Runs another command on behalf of this one, as a script's {@code redis.call} does: the handler runs at once,
+     * reported to replication like a command EXEC runs (nested inside this command), and commands that would block
+     * answer at once as inside a transaction. The caller has made every check Redis makes for a script's command.
+     *
+     * @param nested the command; a handler must be registered for it
+     * @return the reply, usually completed already
+     * @throws IllegalStateException in a context created without a dispatcher (tests of single handlers)
+     */
+    public java.util.concurrent.CompletionStage<io.slotwise.sim.protocol.Reply> executeNested(Invocation nested) {
+        if (dispatcher == null) {
+            throw new IllegalStateException("no dispatcher to run a nested command");
+        }
+        return dispatcher.execute(nested, session, true);
+    }
+
     /** The dispatcher that created this context, for EXEC; null in contexts created by tests. */
     CommandDispatcher dispatcher() {
         return dispatcher;

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Gives a node its data: installs a {@link Keyspace} as a node service, runs active expiry on the node's event loop,
  * reports DBSIZE and INFO keyspace, spoils WATCHed transactions when their keys change, and registers the data
- * commands.
+ * commands and scripting ({@link io.slotwise.sim.script.ScriptCommands}).
  *
  * <p>Handlers find the keyspace with {@code ctx.node().service(Keyspace.class)}.
  */
@@ -80,6 +80,7 @@ public final class KeyspaceModule implements NodeModule {
         ScanCommand.register(setup.commands());
         DatabaseCommands.register(setup.commands());
         DumpRestoreCommands.register(setup.commands());
+        io.slotwise.sim.script.ScriptCommands.register(setup);
         ObjectCommands.register(setup.commands());
         DebugCommands.register(setup.commands());
         CollectionFamilies.register(setup, keyspace);

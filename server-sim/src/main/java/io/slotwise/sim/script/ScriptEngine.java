@@ -1,0 +1,155 @@
+package io.slotwise.sim.script;
+
+import io.slotwise.sim.command.CommandContext;
+import io.slotwise.sim.command.CommandException;
+import io.slotwise.sim.command.CommandRegistry;
+import io.slotwise.sim.keyspace.KeySlot;
+import io.slotwise.sim.protocol.Reply;
+import io.slotwise.sim.script.lua.LuaError;
+import io.slotwise.sim.script.lua.LuaFunction;
+import io.slotwise.sim.script.lua.LuaRuntime;
+import io.slotwise.sim.script.lua.LuaTable;
+import io.slotwise.sim.script.lua.LuaTimeout;
+import io.slotwise.sim.script.lua.LuaValues;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node's scripting state: the Lua state of EVAL scripts with its cache of compiled scripts by SHA-1, the Lua state of
+ * function libraries, and the script running now. Runs a script to its reply, turning an error that ends it into
+ * Redis's {@code <error> script: <name>, on @user_script:<line>.} reply.
+ *
+ * <p>A script cannot hang the node: after {@value #TIME_LIMIT_MILLIS} ms (Redis's {@code lua-time-limit}) it is
+ * aborted with an error. Redis would instead answer other clients {@code BUSY} until SCRIPT KILL; the simulator runs
+ * one thing at a time on its event loop, so it cannot serve anyone meanwhile. Writes the script made before remain.
+ *
+ * <p>Confined to the node's event loop.
+ */
+final class ScriptEngine {
+    /** How long a script may run before it is aborted. */
+    static final long TIME_LIMIT_MILLIS = 5000;
+
+    private record CachedScript(LuaFunction function, ScriptFlags flags) {}
+
+    private final LuaRuntime evalRuntime = new LuaRuntime();
+    private final Map<String, CachedScript> scripts = new HashMap<>();
+    private final FunctionLibraries functions;
+    private ScriptRun current;
+
+    ScriptEngine(CommandRegistry registry) {
+        ScriptCommandCall calls = new ScriptCommandCall(registry);
+        evalRuntime.globals().put("redis", RedisLibrary.create(evalRuntime, () -> current, calls));
+        RedisLibrary.installRedisPcall(evalRuntime);
+        evalRuntime.protectGlobals();
+        functions = new FunctionLibraries(this, calls);
+    }
+
+    FunctionLibraries functions() {
+        return functions;
+    }
+
+    ScriptRun current() {
+        return current;
+    }
+
+    /** SCRIPT LOAD: compiles and caches a script; returns its SHA-1. */
+    String load(byte[] body) {
+        String sha = Sha1.hex(body);
+        if (!scripts.containsKey(sha)) {
+            String source = LuaReplies.latin1(body);
+            ScriptFlags flags = ScriptFlags.ofEvalScript(source);
+            try {
+                scripts.put(sha, new CachedScript(evalRuntime.load(source, "user_script"), flags));
+            } catch (LuaError e) {
+                throw new CommandException(
+                        "ERR Error compiling script (new function): " + LuaReplies.oneLine(String.valueOf(e.value())));
+            }
+        }
+        return sha;
+    }
+
+    boolean exists(String sha) {
+        return scripts.containsKey(sha.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    void flush() {
+        scripts.clear();
+    }
+
+    /**
+     * EVAL and EVALSHA and their read-only forms.
+     *
+     * @param ctx the command
+     * @param sha the script's SHA-1, already loaded
+     * @param keys the declared keys
+     * @param args the other arguments
+     * @param readOnlyCommand whether the command is EVAL_RO or EVALSHA_RO
+     * @return the reply
+     */
+    Reply eval(CommandContext ctx, String sha, List<byte[]> keys, List<byte[]> args, boolean readOnlyCommand) {
+        CachedScript script = scripts.get(sha);
+        if (script == null) {
+            throw new CommandException("NOSCRIPT No matching script. Please use EVAL.");
+        }
+        checkFlags(ctx, script.flags(), readOnlyCommand);
+        ScriptRun run = new ScriptRun(
+                ctx,
+                evalRuntime,
+                sha,
+                "@user_script",
+                script.flags(),
+                readOnlyCommand || script.flags().noWrites(),
+                keys.isEmpty() ? -1 : KeySlot.of(keys.get(0)));
+        evalRuntime.setGlobalRaw("KEYS", strings(keys));
+        evalRuntime.setGlobalRaw("ARGV", strings(args));
+        return run(run, script.function(), new Object[0]);
+    }
+
+    /** Rejects a script its flags forbid here, before it runs. */
+    static void checkFlags(CommandContext ctx, ScriptFlags flags, boolean readOnlyCommand) {
+        if (flags.legacy()) {
+            return;
+        }
+        if (readOnlyCommand && !flags.noWrites()) {
+            throw new CommandException("ERR Can not execute a script with write flag using *_ro command.");
+        }
+        if (flags.noCluster() && ctx.node().config().clusterEnabled()) {
+            throw new CommandException("ERR Can not run script on cluster, 'no-cluster' flag is set.");
+        }
+    }
+
+    static LuaTable strings(List<byte[]> values) {
+        LuaTable table = new LuaTable();
+        for (int i = 0; i < values.size(); i++) {
+            table.put((double) (i + 1), LuaReplies.latin1(values.get(i)));
+        }
+        return table;
+    }
+
+    /** Runs a script's function to the reply of its command. */
+    Reply run(ScriptRun run, LuaFunction function, Object[] args) {
+        ScriptRun previous = current;
+        current = run;
+        try {
+            Object[] results = run.runtime.run(function, args, TIME_LIMIT_MILLIS);
+            return LuaReplies.toReply(results.length == 0 ? null : results[0], run.resp);
+        } catch (LuaError e) {
+            return Reply.error(LuaReplies.oneLine(errorText(e.value()) + run.errorSuffix(e.line())));
+        } catch (LuaTimeout e) {
+            return Reply.error("ERR Script killed by the Slotwise simulator after running longer than lua-time-limit ("
+                    + TIME_LIMIT_MILLIS + " ms)" + run.errorSuffix(run.runtime.currentLine()));
+        } finally {
+            current = previous;
+        }
+    }
+
+    /** The text of an error value as Redis's error handler makes it: a table's {@code err}, or ERR and the text. */
+    static String errorText(Object value) {
+        if (value instanceof LuaTable table) {
+            Object err = table.get("err");
+            return err instanceof String s ? s : "ERR unknown error";
+        }
+        return "ERR " + (value instanceof String s ? s : LuaValues.display(value));
+    }
+}
