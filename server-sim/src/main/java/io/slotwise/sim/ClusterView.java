@@ -68,6 +68,10 @@ final class ClusterView {
                     .append('@')
                     .append(node.busPort())
                     .append(node.isReplica() ? " replica-of " + node.masterId() : " master");
+            if (node.isReplica()) {
+                // CLUSTER SLOTS lists a replica once its replication offset is known: agree on that too.
+                line.append(node.replicationOffset() != 0 ? " offset-known" : " offset-unknown");
+            }
             for (SlotRange range : SlotRange.coalesce(node.slots())) {
                 line.append(' ').append(range.start()).append('-').append(range.end());
             }
