@@ -6,6 +6,7 @@ import static io.slotwise.sim.Resp.error;
 import static io.slotwise.sim.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotwise.sim.RespClient;
 import io.slotwise.sim.SimCluster;
@@ -93,6 +94,8 @@ class PubSubClusterTest {
                 String message = array(bulk("smessage"), bulk(channel), bulk("o-1"));
                 assertEquals(message, onOwner.read());
                 assertEquals(message, onReplica.read());
+                String replicaInfo = clusterInfo(ownersReplica);
+                assertTrue(replicaInfo.contains("cluster_stats_messages_publishshard_received:1"), replicaInfo);
                 for (int i = 0; i < markerWatchers.size(); i++) {
                     assertEquals(
                             array(bulk("message"), bulk("marker"), bulk("m")),
