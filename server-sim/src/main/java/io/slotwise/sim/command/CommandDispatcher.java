@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>in cluster mode, the {@link RedirectCheck} for commands that can have keys, and for EXEC when a queued
  *       command can have keys (it then sees every queued command); then its replica write check for every command;
  *   <li>a RESP2 client with Pub/Sub subscriptions may only run (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT and
- *       RESET: {@code ERR Can't execute '<name>': only ... are allowed in this context};
+ *       RESET: {@code ERR Can't execute '<name>': only ... are allowed in this context} (EXEC: {@code EXECABORT
+ *       Transaction discarded because of: Can't execute ...}, and the transaction is discarded);
  *   <li>inside MULTI, every command but EXEC, DISCARD, MULTI, WATCH, QUIT and RESET is queued and answered
  *       {@code +QUEUED};
  *   <li>otherwise the handler runs.
@@ -151,10 +152,14 @@ public final class CommandDispatcher {
         if (session.subscribed()
                 && session.protocol() == RespVersion.RESP2
                 && !ALLOWED_WHILE_SUBSCRIBED.contains(spec.name())) {
-            return reject(
-                    session,
-                    "ERR Can't execute '" + spec.name() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT"
-                            + " / RESET are allowed in this context");
+            String refusal = "Can't execute '" + spec.name() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT"
+                    + " / RESET are allowed in this context";
+            if (spec.name().equals("exec")) {
+                // Redis's rejectCommand aborts a refused EXEC, in MULTI or not.
+                session.endTransaction();
+                return reject(session, "EXECABORT Transaction discarded because of: " + refusal);
+            }
+            return reject(session, "ERR " + refusal);
         }
         if (session.inMulti() && !RUN_INSIDE_MULTI.contains(spec.name())) {
             session.transaction().queue(invocation);

@@ -62,6 +62,10 @@ class PubSubCommandsTest {
                     error("ERR Can't execute 'client|id': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT"
                             + " / RESET are allowed in this context"),
                     client.call("CLIENT", "ID"));
+            assertEquals(
+                    error("EXECABORT Transaction discarded because of: Can't execute 'exec': only (P|S)SUBSCRIBE /"
+                            + " (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"),
+                    client.call("EXEC"));
             assertEquals(array(bulk("pong"), bulk("")), client.call("PING"));
             assertEquals(array(bulk("pong"), bulk("hi")), client.call("PING", "hi"));
             assertEquals(push("unsubscribe", "$-1\r\n", integer(0)), client.call("UNSUBSCRIBE"));
