@@ -13,6 +13,7 @@ import io.slotwise.sim.SimCluster;
 import io.slotwise.sim.SimClusterNode;
 import io.slotwise.sim.keyspace.KeySlot;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,11 @@ class PubSubClusterTest {
 
     @BeforeAll
     void startCluster() {
-        cluster = SimCluster.builder().primaries(2).replicasPerPrimary(1).start();
+        cluster = SimCluster.builder()
+                .primaries(2)
+                .replicasPerPrimary(1)
+                .nodeTimeout(Duration.ofMillis(500))
+                .start();
     }
 
     @AfterAll
@@ -112,6 +117,12 @@ class PubSubClusterTest {
 
             String unsubscribed = array(bulk("sunsubscribe"), bulk(channel), integer(0));
             assertEquals(unsubscribed, onOwner.read());
+            try (RespClient replicaAdmin = RespClient.connect(ownersReplica.port())) {
+                // The replica learns the new owner through gossip; it unsubscribes at its next check after that.
+                PubSubCommandsTest.awaitReply(
+                        () -> replicaAdmin.call("SPUBLISH", channel, "x"),
+                        error("MOVED " + slot + " 127.0.0.1:" + other.port()));
+            }
             assertEquals(unsubscribed, onReplica.read());
             assertEquals(bulk("ok"), onOwner.call("ECHO", "ok"), "the client left the subscribed state");
             assertEquals(subscribed, onOther.call("SSUBSCRIBE", channel));
