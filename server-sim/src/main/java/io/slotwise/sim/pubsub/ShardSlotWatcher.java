@@ -6,6 +6,8 @@ import io.slotwise.sim.cluster.ClusterState;
 import io.slotwise.sim.command.NodeServices;
 import java.util.BitSet;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * In cluster mode, notices when this node's shard stops serving slots (CLUSTER SETSLOT ... NODE, DELSLOTS, a newer
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Threading: started, run and stopped on the node's event loop.
  */
 final class ShardSlotWatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(ShardSlotWatcher.class);
     static final long PERIOD_MILLIS = 100;
 
     private final NodeServices node;
@@ -32,13 +35,23 @@ final class ShardSlotWatcher {
     /** Takes the first picture of the served slots and starts comparing; call once the cluster state exists. */
     void start() {
         check();
-        timer = node.eventLoop().scheduleAtFixedRate(this::check, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        timer = node.eventLoop()
+                .scheduleAtFixedRate(this::checkGuarded, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Stops comparing. */
     void stop() {
         if (timer != null) {
             timer.cancel(false);
+        }
+    }
+
+    private void checkGuarded() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            // A periodic task that throws is never run again: log and keep watching.
+            LOG.warn("Checking the slots of the node's shard for Pub/Sub failed", e);
         }
     }
 
@@ -54,6 +67,7 @@ final class ShardSlotWatcher {
             BitSet lost = (BitSet) served.clone();
             lost.andNot(now);
             if (!lost.isEmpty()) {
+                LOG.debug("The shard stopped serving slots {}: dropping their shard channels", lost);
                 hub.dropShardChannelsIn(lost);
             }
         }
