@@ -18,13 +18,15 @@ public final class PubSubModule implements NodeModule {
     public void install(NodeSetup setup) {
         PubSubHub hub = new PubSubHub();
         setup.provide(PubSubHub.class, hub);
-        SubscriptionCommands.register(setup.commands(), hub);
-        PublishCommands.register(setup.commands(), hub);
-        PubSubIntrospection.register(setup.commands(), hub);
+        Runnable beforeShardSubscription = () -> {};
         if (setup.config().clusterEnabled()) {
             ShardSlotWatcher watcher = new ShardSlotWatcher(setup.node(), hub);
             setup.onListening(watcher::start);
             setup.onClose(watcher::stop);
+            beforeShardSubscription = watcher::check;
         }
+        SubscriptionCommands.register(setup.commands(), hub, beforeShardSubscription);
+        PublishCommands.register(setup.commands(), hub);
+        PubSubIntrospection.register(setup.commands(), hub);
     }
 }

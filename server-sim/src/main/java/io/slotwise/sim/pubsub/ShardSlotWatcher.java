@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * owner learned over the bus, a reset) and drops the shard channels of those slots from its subscribers with an
  * {@code sunsubscribe} frame, as Redis 7.0 does when it deletes a slot of its shard. The shard's slots are those of
  * this node if it is a master, else of its master; they are compared every 100 ms (Redis's cluster cron period), so
- * the frames follow a change within that time.
+ * the frames follow a change within that time, and before every SSUBSCRIBE, so that a slot served at the subscription
+ * counts as served even if it is lost before the next period.
  *
  * <p>Threading: started, run and stopped on the node's event loop.
  */

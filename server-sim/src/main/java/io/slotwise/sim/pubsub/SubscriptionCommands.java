@@ -17,11 +17,19 @@ import java.util.List;
 final class SubscriptionCommands {
     private SubscriptionCommands() {}
 
-    /** Registers the six commands. */
-    static void register(CommandRegistry registry, PubSubHub hub) {
+    /**
+     * Registers the six commands.
+     *
+     * @param beforeShardSubscription runs before an SSUBSCRIBE subscribes (the cluster's slot watcher takes a fresh
+     *     picture of the served slots, so that a slot lost right after the subscription is noticed)
+     */
+    static void register(CommandRegistry registry, PubSubHub hub, Runnable beforeShardSubscription) {
         registry.register("subscribe", ctx -> subscribe(ctx, hub, SubscriptionKind.CHANNEL));
         registry.register("psubscribe", ctx -> subscribe(ctx, hub, SubscriptionKind.PATTERN));
-        registry.register("ssubscribe", ctx -> subscribe(ctx, hub, SubscriptionKind.SHARD_CHANNEL));
+        registry.register("ssubscribe", ctx -> {
+            beforeShardSubscription.run();
+            return subscribe(ctx, hub, SubscriptionKind.SHARD_CHANNEL);
+        });
         registry.register("unsubscribe", ctx -> unsubscribe(ctx, hub, SubscriptionKind.CHANNEL));
         registry.register("punsubscribe", ctx -> unsubscribe(ctx, hub, SubscriptionKind.PATTERN));
         registry.register("sunsubscribe", ctx -> unsubscribe(ctx, hub, SubscriptionKind.SHARD_CHANNEL));
