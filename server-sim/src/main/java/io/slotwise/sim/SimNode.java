@@ -16,6 +16,7 @@ import io.slotwise.sim.command.KeyGate;
 import io.slotwise.sim.command.RedirectCheck;
 import io.slotwise.sim.data.KeyspaceModule;
 import io.slotwise.sim.keyspace.Keyspace;
+import io.slotwise.sim.pubsub.PubSubModule;
 import io.slotwise.sim.replication.ReplicationModule;
 import io.slotwise.sim.server.ClientFaults;
 import io.slotwise.sim.server.NodeServer;
@@ -271,6 +272,7 @@ public final class SimNode implements AutoCloseable {
                 BuiltinCommands.register(runtime.commands());
                 runtime.provide(KeyGate.class, new KeyGate());
                 new KeyspaceModule(keyspace).install(runtime);
+                new PubSubModule().install(runtime);
                 if (!config.clusterEnabled()) {
                     ClusterModeModule.disabled().install(runtime);
                 }

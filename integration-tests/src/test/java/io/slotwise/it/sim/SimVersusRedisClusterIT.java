@@ -105,6 +105,7 @@ class SimVersusRedisClusterIT {
                         ServerAdminScripts.all(),
                         SortedSetExtraScripts.all(),
                         LuaScriptingScripts.all(),
+                        PubSubScripts.all(),
                         RandomCommandScripts.all())
                 .flatMap(List::stream)
                 .toList();

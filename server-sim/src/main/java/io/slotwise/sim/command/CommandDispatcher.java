@@ -3,6 +3,7 @@ package io.slotwise.sim.command;
 import io.netty.channel.EventLoop;
 import io.slotwise.sim.protocol.Reply;
 import io.slotwise.sim.protocol.Request;
+import io.slotwise.sim.protocol.RespVersion;
 import io.slotwise.sim.server.ClientSession;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code ERR Command not allowed inside a transaction} for commands flagged {@code no_multi} inside MULTI;
  *   <li>in cluster mode, the {@link RedirectCheck} for commands that can have keys, and for EXEC when a queued
  *       command can have keys (it then sees every queued command); then its replica write check for every command;
+ *   <li>a RESP2 client with Pub/Sub subscriptions may only run (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT and
+ *       RESET: {@code ERR Can't execute '<name>': only ... are allowed in this context} (EXEC: {@code EXECABORT
+ *       Transaction discarded because of: Can't execute ...}, and the transaction is discarded);
  *   <li>while CLIENT PAUSE holds the command back ({@link ClientPause}), it waits and is then checked again;
  *   <li>inside MULTI, every command but EXEC, DISCARD, MULTI, WATCH, QUIT and RESET is queued and answered
  *       {@code +QUEUED};
@@ -46,6 +50,16 @@ public final class CommandDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
     private static final Set<String> RUN_INSIDE_MULTI = Set.of("exec", "discard", "multi", "watch", "quit", "reset");
     private static final Reply QUEUED = Reply.simple("QUEUED");
+    private static final Set<String> ALLOWED_WHILE_SUBSCRIBED = Set.of(
+            "ping",
+            "subscribe",
+            "ssubscribe",
+            "unsubscribe",
+            "sunsubscribe",
+            "psubscribe",
+            "punsubscribe",
+            "quit",
+            "reset");
 
     private final CommandRegistry registry;
     private final NodeServices node;
@@ -149,6 +163,18 @@ public final class CommandDispatcher {
             }
             node.stats().errorReplied(redirect.get().message());
             return CompletableFuture.completedFuture(redirect.get());
+        }
+        if (session.subscribed()
+                && session.protocol() == RespVersion.RESP2
+                && !ALLOWED_WHILE_SUBSCRIBED.contains(spec.name())) {
+            String refusal = "Can't execute '" + spec.name() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT"
+                    + " / RESET are allowed in this context";
+            if (spec.name().equals("exec")) {
+                // Redis's rejectCommand aborts a refused EXEC, in MULTI or not.
+                session.endTransaction();
+                return reject(session, "EXECABORT Transaction discarded because of: " + refusal);
+            }
+            return reject(session, "ERR " + refusal);
         }
         CompletableFuture<Void> paused = activity.pause.holdBack(invocation, session);
         if (paused != null) {

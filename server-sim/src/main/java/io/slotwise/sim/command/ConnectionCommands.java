@@ -1,15 +1,17 @@
 package io.slotwise.sim.command;
 
 import io.slotwise.sim.protocol.Reply;
+import io.slotwise.sim.protocol.RespVersion;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The connection commands: PING, ECHO, HELLO, AUTH, SELECT, QUIT, RESET, and the cluster connection flags ASKING,
+ * The connection commands: PING (a subscribed RESP2 client gets {@code ["pong", <argument or "">]}), ECHO, HELLO, AUTH, SELECT, QUIT, RESET, and the cluster connection flags ASKING,
  * READONLY and READWRITE, with Redis 7.0's replies and errors. The only user is {@code default}; its password is
  * {@code requirepass} (none when empty, then any password is accepted for it, as Redis's {@code nopass}).
  */
 public final class ConnectionCommands {
     private static final String CLUSTER_DISABLED = "ERR This instance has cluster support disabled";
+    private static final byte[] PONG_IN_SUBSCRIBED_MODE = "pong".getBytes(StandardCharsets.US_ASCII);
 
     private ConnectionCommands() {}
 
@@ -42,6 +44,11 @@ public final class ConnectionCommands {
     private static Reply ping(CommandContext ctx) {
         if (ctx.argc() > 2) {
             throw new CommandException("ERR wrong number of arguments for 'ping' command");
+        }
+        if (ctx.session().subscribed() && ctx.session().protocol() == RespVersion.RESP2) {
+            // Redis's answer to a subscribed RESP2 client, shaped like a Pub/Sub message.
+            return new Reply.Array(List.of(
+                    Reply.bulk(PONG_IN_SUBSCRIBED_MODE), Reply.bulk(ctx.argc() == 2 ? ctx.arg(1) : new byte[0])));
         }
         return ctx.argc() == 2 ? Reply.bulk(ctx.arg(1)) : Reply.simple("PONG");
     }

@@ -4,7 +4,7 @@ package io.slotwise.sim.server;
  * Formats one session as a line of CLIENT LIST and CLIENT INFO, with Redis 7.0's fields in Redis's order. Fields about
  * memory and buffers the simulator does not track are 0 ({@code qbuf}, {@code argv-mem}, {@code omem} ...); {@code
  * fd} is synthetic (the id plus 7, since a real node's first client usually has id 3 or more on fd 8 or more). Flags:
- * {@code x} in MULTI, {@code b} waiting for a pending command, {@code d} watched key modified, {@code r} READONLY,
+ * {@code P} subscribed (Pub/Sub), {@code x} in MULTI, {@code b} waiting for a pending command, {@code d} watched key modified, {@code r} READONLY,
  * {@code c} closing after the reply, {@code N} none. Stateless.
  */
 public final class ClientInfoLine {
@@ -26,7 +26,9 @@ public final class ClientInfoLine {
                 + " age=" + (nowMillis - session.createdAtMillis()) / 1000
                 + " idle=" + (nowMillis - session.lastInteractionMillis()) / 1000
                 + " flags=" + flags(session)
-                + " db=0 sub=0 psub=0 ssub=0"
+                + " db=0 sub=" + session.subscriptions().channelCount()
+                + " psub=" + session.subscriptions().patternCount()
+                + " ssub=" + session.subscriptions().shardChannelCount()
                 + " multi=" + (session.inMulti() ? session.transaction().size() : -1)
                 + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0"
                 + " events=r"
@@ -40,6 +42,9 @@ public final class ClientInfoLine {
         StringBuilder flags = new StringBuilder();
         if (session.controls().monitor()) {
             flags.append('O');
+        }
+        if (session.subscribed()) {
+            flags.append('P');
         }
         if (session.inMulti()) {
             flags.append('x');

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The state Redis keeps per client connection: id, name, protocol, authentication, the ASKING and READONLY cluster
- * flags, MULTI and WATCH state, and what CLIENT LIST reports. Created when a connection is accepted and dropped when
+ * flags, MULTI and WATCH state, Pub/Sub subscriptions, and what CLIENT LIST reports. Created when a connection is accepted and dropped when
  * it closes.
  *
  * <p>Threading: used on the node's event loop only (the owning connection's loop), so it has no locks.
@@ -34,6 +34,7 @@ public final class ClientSession {
     private boolean closeAfterReply;
     private boolean awaitingReply;
     private final ClientControls controls = new ClientControls();
+    private ClientSubscriptions subscriptions = ClientSubscriptions.NONE;
 
     ClientSession(long id, Channel channel, WatchedKeys watchedKeys, long nowMillis, boolean authenticated) {
         this.id = id;
@@ -250,6 +251,28 @@ public final class ClientSession {
         return controls;
     }
 
+    /** Returns the client's Pub/Sub subscriptions; {@link ClientSubscriptions#NONE} until it first subscribes. */
+    public ClientSubscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /**
+     * Attaches the client's Pub/Sub subscriptions (the Pub/Sub package does, on the first subscription).
+     *
+     * @param subscriptions the client's subscriptions, kept for the session's life
+     */
+    public void attachSubscriptions(ClientSubscriptions subscriptions) {
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+    }
+
+    /**
+     * Whether the client is in Redis's subscribed state (any Pub/Sub subscription): on RESP2 it may then only run the
+     * Pub/Sub commands, PING, QUIT and RESET, and PING answers {@code ["pong", ""]}.
+     */
+    public boolean subscribed() {
+        return subscriptions.any();
+    }
+
     /**
      * Closes the connection at once, without waiting for pending replies.
      *
@@ -261,12 +284,14 @@ public final class ClientSession {
 
     /**
      * Returns the session to the state of a new connection except for its id and address (RESET): RESP2, no name, no
-     * transaction or watched keys, no ASKING or READONLY, and authenticated only if no password is required.
+     * transaction, watched keys or subscriptions, no ASKING or READONLY, and authenticated only if no password is
+     * required.
      *
      * @param passwordRequired whether the node requires a password
      */
     public void reset(boolean passwordRequired) {
         endTransaction();
+        subscriptions.dropAll();
         switchProtocol(RespVersion.RESP2);
         name = "";
         asking = false;
