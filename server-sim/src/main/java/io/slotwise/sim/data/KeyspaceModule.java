@@ -5,6 +5,7 @@ import io.slotwise.sim.NodeModule;
 import io.slotwise.sim.NodeSetup;
 import io.slotwise.sim.command.KeyspaceSummary;
 import io.slotwise.sim.command.PendingExpiry;
+import io.slotwise.sim.data.hyperloglog.HyperLogLogCommands;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.KeyChange;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -81,6 +82,7 @@ public final class KeyspaceModule implements NodeModule {
         ObjectCommands.register(setup.commands());
         DebugCommands.register(setup.commands());
         CollectionFamilies.register(setup, keyspace);
+        HyperLogLogCommands.register(setup.commands());
     }
 
     /** DBSIZE and INFO keyspace, read from the live keyspace. */
