@@ -13,6 +13,7 @@ import io.slotwise.sim.keyspace.WrongTypeException;
 import io.slotwise.sim.protocol.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
@@ -42,7 +43,7 @@ public final class GeoCommands {
         register(registry, "geohash", GeoCommands::geohash);
         for (GeoSearchVariant variant : GeoSearchVariant.values()) {
             GeoSearchCommand command = new GeoSearchCommand(variant, arguments);
-            register(registry, variant.name().toLowerCase(java.util.Locale.ROOT), command::handle);
+            register(registry, variant.name().toLowerCase(Locale.ROOT), command::handle);
         }
     }
 

@@ -7,6 +7,7 @@ import io.slotwise.sim.keyspace.Keyspace;
 import io.slotwise.sim.protocol.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code PFDEBUG <subcommand> <key>} as Redis 7.0 answers it: GETREG (every register, converting a sparse HLL to
@@ -25,7 +26,7 @@ final class PfDebugCommand {
             throw new CommandException("ERR The specified key does not exist");
         }
         String subcommand = ctx.argString(1);
-        switch (subcommand.toLowerCase(java.util.Locale.ROOT)) {
+        switch (subcommand.toLowerCase(Locale.ROOT)) {
             case "getreg":
                 convert(keyspace, key, sketch);
                 List<Reply> registers = new ArrayList<>(HllSketch.REGISTERS);

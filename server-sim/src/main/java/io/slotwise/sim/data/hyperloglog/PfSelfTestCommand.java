@@ -3,6 +3,8 @@ package io.slotwise.sim.data.hyperloglog;
 import io.slotwise.sim.command.CommandContext;
 import io.slotwise.sim.command.CommandException;
 import io.slotwise.sim.protocol.Reply;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -34,12 +36,11 @@ final class PfSelfTestCommand {
         }
         HllSketch sparse = HllSketch.empty();
         for (int i = 0; i < WRITES; i++) {
-            sparse.add(Integer.toString(random.nextInt()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            sparse.add(Integer.toString(random.nextInt()).getBytes(StandardCharsets.US_ASCII));
         }
         HllSketch converted = HllSketch.copyOf(sparse.toByteArray());
         converted.convertToDense();
-        if (!java.util.Arrays.equals(sparse.registers(), converted.registers())
-                || sparse.estimate() != converted.estimate()) {
+        if (!Arrays.equals(sparse.registers(), converted.registers()) || sparse.estimate() != converted.estimate()) {
             throw new CommandException("TESTFAILED Sparse and dense encodings disagree");
         }
         return Reply.ok();

@@ -1,5 +1,7 @@
 package io.slotwise.sim.data.hyperloglog;
 
+import java.util.Arrays;
+
 /**
  * The sparse encoding: after the header, a run-length sequence of opcodes covering all 2<sup>14</sup> registers in
  * order. {@code ZERO} ({@code 00xxxxxx}) is a run of 1 to 64 zero registers, {@code XZERO} ({@code 01xxxxxx
@@ -179,7 +181,7 @@ final class SparseEncoding {
                 sequence[n++] = val(current, last - index);
             }
         }
-        return java.util.Arrays.copyOf(sequence, n);
+        return Arrays.copyOf(sequence, n);
     }
 
     /** Joins adjacent {@code VAL} opcodes of equal value near a change while their run fits one opcode. */
@@ -214,7 +216,7 @@ final class SparseEncoding {
     }
 
     /**
-     * Expands the registers into {@code registers} (one byte per register) by calling {@code visitor} per run.
+     * Walks the runs of non-zero registers in register order, stopping at a run that would pass the last register.
      *
      * @throws InvalidHllException if the runs do not cover exactly all registers
      */
