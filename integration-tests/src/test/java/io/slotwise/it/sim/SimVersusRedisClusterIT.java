@@ -106,6 +106,7 @@ class SimVersusRedisClusterIT {
                         SortedSetExtraScripts.all(),
                         LuaScriptingScripts.all(),
                         PubSubScripts.all(),
+                        HyperLogLogAndGeoScripts.all(),
                         RandomCommandScripts.all())
                 .flatMap(List::stream)
                 .toList();

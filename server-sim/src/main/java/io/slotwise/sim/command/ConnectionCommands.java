@@ -3,6 +3,7 @@ package io.slotwise.sim.command;
 import io.slotwise.sim.protocol.Reply;
 import io.slotwise.sim.protocol.RespVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The connection commands: PING (a subscribed RESP2 client gets {@code ["pong", <argument or "">]}), ECHO, HELLO, AUTH, SELECT, QUIT, RESET, and the cluster connection flags ASKING,

@@ -28,7 +28,9 @@ final class MovableKeyFinders {
             Map.entry("bzmpop", countedKeys(0, 2)),
             Map.entry("zunionstore", countedKeys(1, 2)),
             Map.entry("zinterstore", countedKeys(1, 2)),
-            Map.entry("zdiffstore", countedKeys(1, 2)));
+            Map.entry("zdiffstore", countedKeys(1, 2)),
+            Map.entry("georadius", MovableKeyFinders::georadiusKeys),
+            Map.entry("georadiusbymember", MovableKeyFinders::georadiusKeys));
 
     private MovableKeyFinders() {}
 
@@ -101,6 +103,23 @@ final class MovableKeyFinders {
             indexes[i] = keysFrom + i;
         }
         return indexes;
+    }
+
+    /**
+     * {@code GEORADIUS key lon lat radius unit ...} and {@code GEORADIUSBYMEMBER key member radius unit ...}: the
+     * source key, plus the key after the last STORE or STOREDIST found from argument 5 on (Redis starts there for both
+     * commands).
+     */
+    static int[] georadiusKeys(List<byte[]> args) {
+        int stored = -1;
+        for (int i = 5; i < args.size(); i++) {
+            String option = new String(args.get(i), StandardCharsets.US_ASCII);
+            if ((option.equalsIgnoreCase("store") || option.equalsIgnoreCase("storedist")) && i + 1 < args.size()) {
+                stored = i + 1;
+                i++;
+            }
+        }
+        return stored < 0 ? new int[] {1} : new int[] {1, stored};
     }
 
     private static long parseLong(byte[] bytes) {

@@ -5,6 +5,8 @@ import io.slotwise.sim.NodeModule;
 import io.slotwise.sim.NodeSetup;
 import io.slotwise.sim.command.KeyspaceSummary;
 import io.slotwise.sim.command.PendingExpiry;
+import io.slotwise.sim.data.geo.GeoCommands;
+import io.slotwise.sim.data.hyperloglog.HyperLogLogCommands;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.KeyChange;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -84,6 +86,8 @@ public final class KeyspaceModule implements NodeModule {
         ObjectCommands.register(setup.commands());
         DebugCommands.register(setup.commands());
         CollectionFamilies.register(setup, keyspace);
+        HyperLogLogCommands.register(setup.commands());
+        GeoCommands.register(setup.commands(), FloatSyntax::parseDouble);
     }
 
     /** DBSIZE and INFO keyspace, read from the live keyspace. */

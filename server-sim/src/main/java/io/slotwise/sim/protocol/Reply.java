@@ -204,11 +204,29 @@ public sealed interface Reply
     /**
      * A floating point number. RESP3 writes {@code ,text}; RESP2 writes a bulk string of the same text. The text is
      * what Redis 7.0 prints: {@code inf} / {@code -inf} for infinities, otherwise C's {@code %.17g} (so 3.14 is written
-     * {@code 3.1400000000000001}); see {@link DoubleFormat}.
+     * {@code 3.1400000000000001}); see {@link DoubleFormat}. A command that prints its doubles another way (GEOPOS
+     * writes {@code %.17Lf} without trailing zeros) gives the text explicitly.
      *
      * @param value the number
+     * @param text the text to write instead of {@link DoubleFormat}'s, or null for the default
      */
-    record Double(double value) implements Reply {}
+    record Double(double value, String text) implements Reply {
+        /** Checks that an explicit text is a single line. */
+        public Double {
+            if (text != null) {
+                requireSingleLine(text.getBytes(StandardCharsets.US_ASCII), "double text");
+            }
+        }
+
+        /**
+         * A number written as {@link DoubleFormat} prints it.
+         *
+         * @param value the number
+         */
+        public Double(double value) {
+            this(value, null);
+        }
+    }
 
     /**
      * A boolean, {@code #t} / {@code #f} in RESP3; the integer 1 / 0 in RESP2.

@@ -44,7 +44,8 @@ public final class ReplyWriter {
         } else if (reply instanceof Reply.Set set) {
             writeAggregate(out, resp3 ? '~' : '*', set.elements(), version);
         } else if (reply instanceof Reply.Double number) {
-            byte[] text = DoubleFormat.format(number.value()).getBytes(StandardCharsets.US_ASCII);
+            byte[] text = (number.text() != null ? number.text() : DoubleFormat.format(number.value()))
+                    .getBytes(StandardCharsets.US_ASCII);
             if (resp3) {
                 writeLine(out, ',', text);
             } else {
