@@ -122,7 +122,7 @@ public final class ClusterModeModule implements NodeModule {
         }
         ClusterCommands.register(setup.commands(), cluster);
         ClusterModeErrors.register(setup.commands());
-        setup.commands().registerAsync("migrate", new MigrateCommand(cluster.keyspace(), pool));
+        setup.commands().registerAsync("migrate", new MigrateCommand(cluster.keyspace(), pool, true));
         setup.onListening(() -> {
             cluster.syncSettings();
             cluster.flushPendingActions();
@@ -137,7 +137,8 @@ public final class ClusterModeModule implements NodeModule {
 
     /**
      * Returns the module a node with {@code cluster-enabled no} gets: every CLUSTER subcommand answers {@code ERR This
-     * instance has cluster support disabled}, as in Redis (ASKING, READONLY and READWRITE answer it by themselves).
+     * instance has cluster support disabled}, as in Redis (ASKING, READONLY and READWRITE answer it by themselves), and
+     * MIGRATE moves keys with plain {@code RESTORE}, as a standalone Redis does.
      *
      * @return the module; stateless, may be installed in any number of nodes
      */
@@ -149,6 +150,12 @@ public final class ClusterModeModule implements NodeModule {
                     throw new CommandException(CLUSTER_DISABLED);
                 });
             }
+            // MIGRATE works outside cluster mode too, with plain RESTORE on the target.
+            setup.node().service(Keyspace.class).ifPresent(keyspace -> {
+                MigrateConnectionPool pool = new MigrateConnectionPool(setup.eventLoop());
+                setup.onClose(pool::close);
+                setup.commands().registerAsync("migrate", new MigrateCommand(keyspace, pool, false));
+            });
         };
     }
 

@@ -29,13 +29,22 @@ import java.util.concurrent.CompletionStage;
  */
 final class MigrateCommand implements AsyncCommandHandler {
     private static final byte[] RESTORE_ASKING = bytes("RESTORE-ASKING");
+    private static final byte[] RESTORE = bytes("RESTORE");
 
     private final Keyspace keyspace;
     private final MigrateConnectionPool pool;
+    private final byte[] restoreCommand;
 
-    MigrateCommand(Keyspace keyspace, MigrateConnectionPool pool) {
+    /**
+     * @param keyspace the node's keys
+     * @param pool the cached connections to targets
+     * @param clusterMode whether the node runs in cluster mode: the target is then sent RESTORE-ASKING (it may import
+     *     the slot), otherwise plain RESTORE, as Redis chooses
+     */
+    MigrateCommand(Keyspace keyspace, MigrateConnectionPool pool, boolean clusterMode) {
         this.keyspace = keyspace;
         this.pool = pool;
+        this.restoreCommand = clusterMode ? RESTORE_ASKING : RESTORE;
     }
 
     /** One key to move: its name, serialized value and time to live (0 for none). */
@@ -110,7 +119,7 @@ final class MigrateCommand implements AsyncCommandHandler {
                 : TargetExchange.Failure.WRITE;
     }
 
-    private static List<List<byte[]>> commands(MigrateRequest request, List<Entry> entries, boolean select) {
+    private List<List<byte[]>> commands(MigrateRequest request, List<Entry> entries, boolean select) {
         List<List<byte[]>> commands = new ArrayList<>(entries.size() + 2);
         if (request.authPassword() != null) {
             commands.add(
@@ -123,7 +132,7 @@ final class MigrateCommand implements AsyncCommandHandler {
         }
         for (Entry entry : entries) {
             List<byte[]> restore = new ArrayList<>(5);
-            restore.add(RESTORE_ASKING);
+            restore.add(restoreCommand);
             restore.add(entry.key().toByteArray());
             restore.add(bytes(Long.toString(entry.ttlMillis())));
             restore.add(entry.payload());
