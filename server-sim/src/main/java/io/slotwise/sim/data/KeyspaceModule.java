@@ -5,6 +5,7 @@ import io.slotwise.sim.NodeModule;
 import io.slotwise.sim.NodeSetup;
 import io.slotwise.sim.command.KeyspaceSummary;
 import io.slotwise.sim.command.PendingExpiry;
+import io.slotwise.sim.data.stream.StreamCommands;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.KeyChange;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -81,6 +82,8 @@ public final class KeyspaceModule implements NodeModule {
         ObjectCommands.register(setup.commands());
         DebugCommands.register(setup.commands());
         CollectionFamilies.register(setup, keyspace);
+        StreamCommands.register(
+                setup.commands(), setup.node().service(BlockedClients.class).orElseThrow());
     }
 
     /** DBSIZE and INFO keyspace, read from the live keyspace. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@link DumpPayload} body of a stream, with len and str as there and id = two 8-byte big-endian longs (ms, seq):
@@ -11,6 +12,7 @@ import java.util.Map;
  * <pre>
  * id(last generated) id(max deleted) long(entries added)
  * len(entry count) (id, len(field count), (str field, str value)*fields)*entries      ID order
+ * len(node count) (id(node's first ID), len(deleted entries in the node))*nodes      ID order
  * len(group count) group*groups                                                       name order
  * group: str(name) id(last delivered) long(entries read, -1 unknown)
  *        len(pending count) (id, str consumer, long delivery time, long delivery count)*pending   ID order
@@ -31,6 +33,11 @@ final class StreamPayload {
             writeId(out, entry.getKey());
             DumpPayload.writeLength(out, entry.getValue().size() / 2);
             entry.getValue().forEach(item -> DumpPayload.writeString(out, item));
+        }
+        DumpPayload.writeLength(out, stream.nodes().size());
+        for (Map.Entry<StreamId, int[]> node : stream.nodes().entrySet()) {
+            writeId(out, node.getKey());
+            DumpPayload.writeLength(out, node.getValue()[1]);
         }
         DumpPayload.writeLength(out, stream.groups().size());
         for (StreamGroup group : stream.groups().values()) {
@@ -72,6 +79,15 @@ final class StreamPayload {
             previous = id;
         }
         if (previous != null && previous.compareTo(lastId) > 0) {
+            throw DumpBodyReader.bad();
+        }
+        Map<StreamId, Integer> nodes = new TreeMap<>();
+        for (int n = in.readLength(); n > 0; n--) {
+            nodes.put(readId(in), in.readLength());
+        }
+        try {
+            stream.restoreNodes(nodes);
+        } catch (IllegalArgumentException e) {
             throw DumpBodyReader.bad();
         }
         stream.setLastId(lastId);

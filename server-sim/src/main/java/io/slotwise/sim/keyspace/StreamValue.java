@@ -10,15 +10,23 @@ import java.util.TreeMap;
 /**
  * A stream: entries (an ID and an even-length list of fields and values) in ID order, the stream's bookkeeping (last
  * generated ID, largest deleted ID, number of entries ever added) and its consumer groups ordered by name. Unlike the
- * other collections a stream is not removed when it has no entries. Mutable and not thread-safe; see {@link Value} for
+ * other collections a stream is not removed when it has no entries.
+ *
+ * <p>Entries are grouped into nodes as Redis groups them into listpacks: a node holds at most {@value #NODE_MAX_ENTRIES}
+ * entries counting deleted ones (Redis's default {@code stream-node-max-entries}; its byte limit is not modelled), is
+ * removed when its last live entry is deleted, and is what approximate trimming ({@code ~}) removes whole. Mutable and not thread-safe; see {@link Value} for
  * the write protocol.
  */
 public final class StreamValue implements Value {
     private final TreeMap<StreamId, List<Bytes>> entries = new TreeMap<>();
     private final TreeMap<Bytes, StreamGroup> groups = new TreeMap<>();
+    private final TreeMap<StreamId, int[]> nodes = new TreeMap<>();
     private StreamId lastId = StreamId.MIN;
     private StreamId maxDeletedId = StreamId.MIN;
     private long entriesAdded;
+
+    /** The most entries (live or deleted) one node holds. */
+    public static final int NODE_MAX_ENTRIES = 100;
 
     /** Creates an empty stream without groups. */
     public StreamValue() {}
@@ -44,6 +52,12 @@ public final class StreamValue implements Value {
             throw new IllegalArgumentException("ID " + id + " is not above the last ID " + lastId);
         }
         entries.put(id, List.copyOf(fieldsAndValues));
+        Map.Entry<StreamId, int[]> tail = nodes.lastEntry();
+        if (tail == null || tail.getValue()[0] + tail.getValue()[1] >= NODE_MAX_ENTRIES) {
+            nodes.put(id, new int[] {1, 0});
+        } else {
+            tail.getValue()[0]++;
+        }
         lastId = id;
         entriesAdded++;
     }
@@ -53,6 +67,7 @@ public final class StreamValue implements Value {
         if (entries.remove(id) == null) {
             return false;
         }
+        removeFromNode(id);
         if (id.compareTo(maxDeletedId) > 0) {
             maxDeletedId = id;
         }
@@ -62,7 +77,72 @@ public final class StreamValue implements Value {
     /** Removes the first entry as trimming does (not counted as a deletion); returns its ID, or null if empty. */
     public StreamId trimFirst() {
         Map.Entry<StreamId, List<Bytes>> first = entries.pollFirstEntry();
-        return first == null ? null : first.getKey();
+        if (first == null) {
+            return null;
+        }
+        removeFromNode(first.getKey());
+        return first.getKey();
+    }
+
+    /** Returns the number of nodes ({@code radix-tree-keys}). */
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** Returns the live entries of the first node, or 0 when the stream has no entries. */
+    public int firstNodeSize() {
+        return nodes.isEmpty() ? 0 : nodes.firstEntry().getValue()[0];
+    }
+
+    /** Returns the ID of the last live entry of the first node, or {@code null} when the stream has no entries. */
+    public StreamId firstNodeLastId() {
+        if (nodes.isEmpty()) {
+            return null;
+        }
+        StreamId next = nodes.higherKey(nodes.firstKey());
+        return next == null ? entries.lastKey() : entries.lowerKey(next);
+    }
+
+    /** Removes the first node with all its entries, as approximate trimming does; returns how many entries it held. */
+    public int trimFirstNode() {
+        Map.Entry<StreamId, int[]> first = nodes.pollFirstEntry();
+        if (first == null) {
+            return 0;
+        }
+        StreamId next = nodes.isEmpty() ? null : nodes.firstKey();
+        var doomed = next == null ? entries : entries.headMap(next, false);
+        int removed = doomed.size();
+        doomed.clear();
+        return removed;
+    }
+
+    /** Returns each node's first ID and deleted-entry count, for the payload. */
+    Map<StreamId, int[]> nodes() {
+        return nodes;
+    }
+
+    /** Replaces the node layout as read from a payload: first IDs and deleted counts; live counts are recomputed. */
+    void restoreNodes(Map<StreamId, Integer> deletedByFirstId) {
+        nodes.clear();
+        deletedByFirstId.forEach((first, deleted) -> nodes.put(first, new int[] {0, deleted}));
+        for (StreamId id : entries.keySet()) {
+            Map.Entry<StreamId, int[]> node = nodes.floorEntry(id);
+            if (node == null) {
+                throw new IllegalArgumentException("entry " + id + " lies before every node");
+            }
+            node.getValue()[0]++;
+        }
+        nodes.values().removeIf(node -> node[0] == 0);
+    }
+
+    private void removeFromNode(StreamId id) {
+        Map.Entry<StreamId, int[]> node = nodes.floorEntry(id);
+        int[] counts = node.getValue();
+        counts[0]--;
+        counts[1]++;
+        if (counts[0] == 0) {
+            nodes.remove(node.getKey());
+        }
     }
 
     /** Returns the ID of the first entry, or {@code 0-0} when empty ({@code recorded-first-entry-id}). */
@@ -190,6 +270,7 @@ public final class StreamValue implements Value {
     public StreamValue copy() {
         StreamValue copy = new StreamValue();
         copy.entries.putAll(entries);
+        nodes.forEach((first, counts) -> copy.nodes.put(first, counts.clone()));
         copy.lastId = lastId;
         copy.maxDeletedId = maxDeletedId;
         copy.entriesAdded = entriesAdded;
