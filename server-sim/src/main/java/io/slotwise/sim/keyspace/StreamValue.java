@@ -89,6 +89,11 @@ public final class StreamValue implements Value {
         return nodes.size();
     }
 
+    /** Returns the number of nodes of the radix tree indexing the stream's nodes ({@code radix-tree-nodes}). */
+    public int radixTreeNodeCount() {
+        return RaxShape.nodeCount(nodes.keySet());
+    }
+
     /** Returns the live entries of the first node, or 0 when the stream has no entries. */
     public int firstNodeSize() {
         return nodes.isEmpty() ? 0 : nodes.firstEntry().getValue()[0];

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * XINFO STREAM {@code [FULL [COUNT n]]}, GROUPS, CONSUMERS and HELP with Redis 7.0's fields, as maps (flat arrays in
- * RESP2). {@code radix-tree-keys} is the number of nodes of the stream (see {@link StreamValue}); {@code
- * radix-tree-nodes} is estimated as one more than that, which is exact for streams of at most one node.
+ * RESP2). {@code radix-tree-keys} is the number of nodes of the stream (see {@link StreamValue}), {@code
+ * radix-tree-nodes} the size of a canonical radix tree over their IDs.
  */
 final class InfoCommands {
     private InfoCommands() {}
@@ -51,11 +51,11 @@ final class InfoCommands {
         long count = 10;
         if (full) {
             if (!ctx.argIs(3, "full")) {
-                throw new CommandException("ERR syntax error");
+                throw syntax(ctx);
             }
             if (ctx.argc() > 4) {
                 if (ctx.argc() != 6 || !ctx.argIs(4, "count")) {
-                    throw new CommandException("ERR syntax error");
+                    throw syntax(ctx);
                 }
                 count = PendingCommands.integer(ctx, 5);
                 if (count < 0) {
@@ -66,7 +66,7 @@ final class InfoCommands {
         List<Reply.Entry> fields = new ArrayList<>();
         fields.add(field("length", Reply.integer(stream.size())));
         fields.add(field("radix-tree-keys", Reply.integer(stream.nodeCount())));
-        fields.add(field("radix-tree-nodes", Reply.integer(stream.nodeCount() + 1)));
+        fields.add(field("radix-tree-nodes", Reply.integer(stream.radixTreeNodeCount())));
         fields.add(field("last-generated-id", StreamReplies.id(stream.lastId())));
         fields.add(field("max-deleted-entry-id", StreamReplies.id(stream.maxDeletedId())));
         fields.add(field("entries-added", Reply.integer(stream.entriesAdded())));
@@ -175,6 +175,11 @@ final class InfoCommands {
 
     private static Reply edge(Map.Entry<StreamId, List<Bytes>> entry) {
         return entry == null ? Reply.nullBulk() : StreamReplies.entry(entry.getKey(), entry.getValue());
+    }
+
+    private static CommandException syntax(CommandContext ctx) {
+        return new CommandException(
+                "ERR unknown subcommand or wrong number of arguments for '" + ctx.argString(1) + "'. Try XINFO HELP.");
     }
 
     private static Reply.Entry field(String name, Reply value) {
