@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * The clients of one node blocked on keys (BLPOP, BRPOP, BLMOVE, XREAD, XREADGROUP), served as Redis 7.0 serves them.
  *
  * <p>A client blocks on one or more keys with a {@link Service} that knows how to serve it. A key becomes ready when
- * the keyspace reports it written (created by a push, LMOVE, RENAME, RESTORE, ...) while clients wait on it. Ready keys
+ * the keyspace reports it written (created by a push, LMOVE, RENAME, RESTORE, ...) or removed (a stream reader in a
+ * consumer group is then answered with an error) while clients wait on it. Ready keys
  * are served by {@link #serveReadyKeys()}, in the order they became ready; on each key the clients are served in the
  * order they blocked (the longest-waiting first) until the key can serve no more. The collection handlers call it
  * before and after every command outside a transaction, so a push wakes waiters once the pushing command has finished
@@ -77,9 +78,19 @@ public final class BlockedClients {
         keyspace.addListener(new KeyspaceListener() {
             @Override
             public void keyChanged(Key key, KeyChange change) {
-                if ((change == KeyChange.WRITTEN || change == KeyChange.RENAMED_TO) && waitersByKey.containsKey(key)) {
+                if (change != KeyChange.TTL_CHANGED && waitersByKey.containsKey(key)) {
                     readyKeys.add(key);
                     queueServe();
+                }
+            }
+
+            @Override
+            public void keyspaceFlushed(Set<Key> removedKeys) {
+                for (Key key : removedKeys) {
+                    if (waitersByKey.containsKey(key)) {
+                        readyKeys.add(key);
+                        queueServe();
+                    }
                 }
             }
         });

@@ -10,6 +10,7 @@ import io.slotwise.sim.keyspace.Keyspace;
 import io.slotwise.sim.keyspace.StreamGroup;
 import io.slotwise.sim.keyspace.StreamId;
 import io.slotwise.sim.keyspace.StreamValue;
+import io.slotwise.sim.keyspace.ValueType;
 import io.slotwise.sim.protocol.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.concurrent.CompletionStage;
  * pairs in RESP2); when none has, the client blocks with BLOCK (served by the next XADD that goes beyond the ID it
  * waits for; at most {@value #BLOCKED_DEFAULT_COUNT} entries without COUNT; a timeout or a transaction answers the null
  * array) or gets the null array. XREADGROUP with {@code >} delivers new entries to the group; with an ID it re-reads
- * the consumer's pending entries and never blocks.
+ * the consumer's pending entries and never blocks. A client blocked in a group whose group is destroyed gets a NOGROUP
+ * error, one whose stream is removed an UNBLOCKED error.
  */
 final class StreamReadCommands {
     /** The COUNT a blocked reader is served with when it gave none. */
@@ -229,14 +231,9 @@ final class StreamReadCommands {
 
         @Override
         public Reply serve(Key key) {
-            StreamValue stream;
-            try {
-                stream = reader.keyspace.getStream(key);
-            } catch (io.slotwise.sim.keyspace.WrongTypeException e) {
-                return null;
-            }
+            StreamValue stream = reader.keyspace.type(key) == ValueType.STREAM ? reader.keyspace.getStream(key) : null;
             if (stream == null) {
-                return null;
+                return reader.group == null ? null : Reply.error("UNBLOCKED the stream key no longer exists");
             }
             Source source = sources.stream()
                     .filter(candidate -> candidate.key.equals(key))
