@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A simulator node and a real redis-server 7.0, each a one-node cluster owning all 16384 slots with config epoch 1,
  * answer the same command scripts ({@link ClusterScripts}, {@link ClusterModeScripts}, {@link DataScripts},
- * {@link CollectionScripts}, {@link RandomCommandScripts}) with the same replies, in RESP2 and in RESP3. A failure names the script and shows, for every step that differs, the command and both normalised
+ * {@link CollectionScripts}, {@link StreamScripts}, {@link RandomCommandScripts}) with the same replies, in RESP2 and in RESP3. A failure names the script and shows, for every step that differs, the command and both normalised
  * replies.
  *
  * <p>What is normalised ({@link ReplyNormaliser}, {@link Normalisation}), and why:
@@ -101,6 +101,7 @@ class SimVersusRedisClusterIT {
                         ClusterModeScripts.all(),
                         DataScripts.all(),
                         CollectionScripts.all(),
+                        StreamScripts.all(),
                         RandomCommandScripts.all())
                 .flatMap(List::stream)
                 .toList();
