@@ -36,6 +36,10 @@ class StreamValueReplicationTest {
             master.call("XREADGROUP", "GROUP", "g", "d", "STREAMS", stream, ">");
             master.call("XCLAIM", stream, "g", "e", "0", "1-1", "RETRYCOUNT", "9");
             master.call("XACK", stream, "g", "1-1");
+            master.call("XDEL", stream, "1-1");
+            master.call("XGROUP", "SETID", stream, "g", "0", "ENTRIESREAD", "0");
+            master.call("XGROUP", "CREATE", stream, "h", "$");
+            master.call("XTRIM", stream, "MAXLEN", "~", "0");
             master.call("XADD", key("other"), "MAXLEN", "~", "0", "*", "x", "y");
             String expected = master.call("XINFO", "STREAM", stream, "FULL");
             ReplicationTestNode.await(
