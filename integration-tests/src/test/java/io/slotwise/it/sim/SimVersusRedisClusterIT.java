@@ -107,6 +107,7 @@ class SimVersusRedisClusterIT {
                         LuaScriptingScripts.all(),
                         PubSubScripts.all(),
                         HyperLogLogAndGeoScripts.all(),
+                        StreamScripts.all(),
                         RandomCommandScripts.all())
                 .flatMap(List::stream)
                 .toList();

@@ -30,10 +30,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The clients of one node blocked on keys (BLPOP, BRPOP, BLMOVE), served as Redis 7.0 serves them.
+ * The clients of one node blocked on keys (BLPOP, BRPOP, BLMOVE, XREAD, XREADGROUP), served as Redis 7.0 serves them.
  *
  * <p>A client blocks on one or more keys with a {@link Service} that knows how to serve it. A key becomes ready when
- * the keyspace reports it written (created by a push, LMOVE, RENAME, RESTORE, ...) while clients wait on it. Ready keys
+ * the keyspace reports it written (created by a push, LMOVE, RENAME, RESTORE, ...) or removed (a stream reader in a
+ * consumer group is then answered with an error) while clients wait on it. Ready keys
  * are served by {@link #serveReadyKeys()}, in the order they became ready; on each key the clients are served in the
  * order they blocked (the longest-waiting first) until the key can serve no more. The collection handlers call it
  * before and after every command outside a transaction, so a push wakes waiters once the pushing command has finished
@@ -78,9 +79,19 @@ public final class BlockedClients {
         keyspace.addListener(new KeyspaceListener() {
             @Override
             public void keyChanged(Key key, KeyChange change) {
-                if ((change == KeyChange.WRITTEN || change == KeyChange.RENAMED_TO) && waitersByKey.containsKey(key)) {
+                if (change != KeyChange.TTL_CHANGED && waitersByKey.containsKey(key)) {
                     readyKeys.add(key);
                     queueServe();
+                }
+            }
+
+            @Override
+            public void keyspaceFlushed(Set<Key> removedKeys) {
+                for (Key key : removedKeys) {
+                    if (waitersByKey.containsKey(key)) {
+                        readyKeys.add(key);
+                        queueServe();
+                    }
                 }
             }
         });
@@ -107,7 +118,7 @@ public final class BlockedClients {
 
     /** Serves one blocked client from a key that became ready. */
     @FunctionalInterface
-    interface Service {
+    public interface Service {
         /**
          * Tries to serve the client from {@code key}.
          *
@@ -115,6 +126,14 @@ public final class BlockedClients {
          * @throws WrongTypeException to answer this client with WRONGTYPE and end its wait
          */
         Reply serve(Key key);
+
+        /**
+         * Whether a client this service cannot serve keeps the clients behind it waiting (true, for pops: what one
+         * cannot take, no one can), or they are tried in turn (false, for stream reads, which wait for different IDs).
+         */
+        default boolean unservedWaiterStopsTheQueue() {
+            return true;
+        }
     }
 
     /**
@@ -126,7 +145,7 @@ public final class BlockedClients {
      * @param service how to serve it
      * @return its reply, completed on the event loop
      */
-    CompletionStage<Reply> block(ClientSession session, List<Key> keys, long timeoutMillis, Service service) {
+    public CompletionStage<Reply> block(ClientSession session, List<Key> keys, long timeoutMillis, Service service) {
         Waiter waiter = new Waiter(session, List.copyOf(new LinkedHashSet<>(keys)), service);
         waiters.add(waiter);
         waiter.keys.forEach(key ->
@@ -219,9 +238,14 @@ public final class BlockedClients {
     }
 
     private void serveKey(Key key, List<Runnable> replies) {
-        Deque<Waiter> queue;
-        while ((queue = waitersByKey.get(key)) != null) {
-            Waiter waiter = queue.peekFirst();
+        Deque<Waiter> queue = waitersByKey.get(key);
+        if (queue == null) {
+            return;
+        }
+        for (Waiter waiter : List.copyOf(queue)) {
+            if (!waiters.contains(waiter)) {
+                continue;
+            }
             if (!isConnected(waiter)) {
                 finish(waiter, null);
                 continue;
@@ -237,7 +261,10 @@ public final class BlockedClients {
                 hook.sideEffectsFinished();
             }
             if (reply == null) {
-                return;
+                if (waiter.service.unservedWaiterStopsTheQueue()) {
+                    return;
+                }
+                continue;
             }
             release(waiter);
             Reply served = reply;

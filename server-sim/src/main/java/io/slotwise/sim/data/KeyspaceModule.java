@@ -7,6 +7,7 @@ import io.slotwise.sim.command.KeyspaceSummary;
 import io.slotwise.sim.command.PendingExpiry;
 import io.slotwise.sim.data.geo.GeoCommands;
 import io.slotwise.sim.data.hyperloglog.HyperLogLogCommands;
+import io.slotwise.sim.data.stream.StreamCommands;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.KeyChange;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -88,6 +89,8 @@ public final class KeyspaceModule implements NodeModule {
         CollectionFamilies.register(setup, keyspace);
         HyperLogLogCommands.register(setup.commands());
         GeoCommands.register(setup.commands(), FloatSyntax::parseDouble);
+        StreamCommands.register(
+                setup.commands(), setup.node().service(BlockedClients.class).orElseThrow());
     }
 
     /** DBSIZE and INFO keyspace, read from the live keyspace. */

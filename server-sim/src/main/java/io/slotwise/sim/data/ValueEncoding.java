@@ -6,6 +6,7 @@ import io.slotwise.sim.keyspace.HashValue;
 import io.slotwise.sim.keyspace.ListValue;
 import io.slotwise.sim.keyspace.SetValue;
 import io.slotwise.sim.keyspace.SortedSetValue;
+import io.slotwise.sim.keyspace.StreamValue;
 import io.slotwise.sim.keyspace.StringValue;
 import io.slotwise.sim.keyspace.Value;
 import io.slotwise.sim.keyspace.ZEntry;
@@ -23,6 +24,7 @@ import java.util.OptionalLong;
  *   <li>set: {@code intset} for at most 512 integer members ({@code set-max-intset-entries}), else {@code hashtable};
  *   <li>hash: {@code listpack} for at most 512 entries ({@code hash-max-listpack-entries}) whose fields and values are
  *       at most 64 bytes ({@code hash-max-listpack-value}), else {@code hashtable};
+ *   <li>stream: always {@code stream};
  *   <li>sorted set: {@code listpack} for at most 128 members ({@code zset-max-listpack-entries}) of at most 64 bytes
  *       ({@code zset-max-listpack-value}), else {@code skiplist}.
  * </ul>
@@ -55,6 +57,8 @@ final class ValueEncoding {
             return "quicklist";
         } else if (value instanceof SetValue set) {
             return set.size() <= SET_MAX_INTSET_ENTRIES && allIntegers(set) ? "intset" : "hashtable";
+        } else if (value instanceof StreamValue) {
+            return "stream";
         } else if (value instanceof HashValue hash) {
             return hash.size() <= HASH_MAX_LISTPACK_ENTRIES && allShort(hash) ? "listpack" : "hashtable";
         }

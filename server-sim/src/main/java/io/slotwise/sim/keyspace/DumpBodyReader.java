@@ -36,6 +36,9 @@ final class DumpBodyReader {
             case DumpPayload.TYPE_HASH:
                 value = readHash();
                 break;
+            case DumpPayload.TYPE_STREAM:
+                value = StreamPayload.read(this);
+                break;
             default:
                 throw bad();
         }
@@ -87,7 +90,7 @@ final class DumpBodyReader {
     }
 
     /** Reads a collection size: at least 1, and no more than the bytes left (every element takes at least one). */
-    private int readCount() throws DumpPayloadException {
+    int readCount() throws DumpPayloadException {
         int count = readLength();
         if (count == 0 || count > end - position) {
             throw bad();
@@ -95,7 +98,7 @@ final class DumpBodyReader {
         return count;
     }
 
-    private Bytes readString() throws DumpPayloadException {
+    Bytes readString() throws DumpPayloadException {
         int length = readLength();
         if (length > end - position) {
             throw bad();
@@ -106,7 +109,7 @@ final class DumpBodyReader {
         return Bytes.wrapOwned(content);
     }
 
-    private int readLength() throws DumpPayloadException {
+    int readLength() throws DumpPayloadException {
         long length = 0;
         for (int shift = 0; shift < 35; shift += 7) {
             int b = readByte();
@@ -121,7 +124,7 @@ final class DumpBodyReader {
         throw bad();
     }
 
-    private long readLongBigEndian() throws DumpPayloadException {
+    long readLongBigEndian() throws DumpPayloadException {
         long value = 0;
         for (int i = 0; i < 8; i++) {
             value = (value << 8) | readByte();
@@ -136,7 +139,7 @@ final class DumpBodyReader {
         return payload[position++] & 0xFF;
     }
 
-    private static DumpPayloadException bad() {
+    static DumpPayloadException bad() {
         return new DumpPayloadException(Reason.BAD_DATA_FORMAT);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <pre>
  * offset       size  content
- * 0            1     type code: 0 string, 1 list, 2 set, 3 zset, 4 hash
+ * 0            1     type code: 0 string, 1 list, 2 set, 3 zset, 4 hash, 5 stream
  * 1            n     body (below)
  * 1+n          2     format version, unsigned little-endian: 0xF001
  * 3+n          8     CRC-64/Jones of bytes [0, 3+n), little-endian (Redis's DUMP checksum)
@@ -21,6 +21,7 @@ import java.util.Map;
  *   set     len(count) str*count                  scan order (by member hash, then bytes)
  *   zset    len(count) (str member, 8-byte big-endian IEEE-754 score)*count   score order
  *   hash    len(count) (str field, str value)*count                           scan order
+ *   stream  see {@link StreamPayload}
  * </pre>
  *
  * <p>The version lies far above any real RDB version (7.0 writes 10), so a real Redis rejects these payloads with its
@@ -39,6 +40,7 @@ public final class DumpPayload {
     static final int TYPE_SET = 2;
     static final int TYPE_ZSET = 3;
     static final int TYPE_HASH = 4;
+    static final int TYPE_STREAM = 5;
     static final int FOOTER_LENGTH = 10;
 
     private DumpPayload() {}
@@ -71,6 +73,9 @@ public final class DumpPayload {
                 writeString(out, entry.member());
                 writeLong(out, Double.doubleToLongBits(entry.score()), false);
             }
+        } else if (value instanceof StreamValue stream) {
+            out.write(TYPE_STREAM);
+            StreamPayload.write(out, stream);
         } else {
             out.write(TYPE_HASH);
             HashValue hash = (HashValue) value;
@@ -132,12 +137,12 @@ public final class DumpPayload {
         }
     }
 
-    private static void writeString(ByteArrayOutputStream out, Bytes bytes) {
+    static void writeString(ByteArrayOutputStream out, Bytes bytes) {
         writeLength(out, bytes.length());
         out.write(bytes.array(), 0, bytes.length());
     }
 
-    private static void writeLength(ByteArrayOutputStream out, int length) {
+    static void writeLength(ByteArrayOutputStream out, int length) {
         int remaining = length;
         while ((remaining & ~0x7F) != 0) {
             out.write((remaining & 0x7F) | 0x80);
@@ -146,7 +151,7 @@ public final class DumpPayload {
         out.write(remaining);
     }
 
-    private static void writeLong(ByteArrayOutputStream out, long value, boolean littleEndian) {
+    static void writeLong(ByteArrayOutputStream out, long value, boolean littleEndian) {
         for (int i = 0; i < 8; i++) {
             int shift = littleEndian ? 8 * i : 56 - 8 * i;
             out.write((int) (value >>> shift) & 0xFF);

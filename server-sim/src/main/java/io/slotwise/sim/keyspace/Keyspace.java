@@ -140,6 +140,15 @@ public final class Keyspace {
         return typed(key, SortedSetValue.class);
     }
 
+    /**
+     * Returns the stream at {@code key}, or {@code null} if absent.
+     *
+     * @throws WrongTypeException if the key holds another type
+     */
+    public StreamValue getStream(Key key) {
+        return typed(key, StreamValue.class);
+    }
+
     // ---- writing ----
 
     /**
@@ -181,6 +190,16 @@ public final class Keyspace {
     public SortedSetValue getOrCreateSortedSet(Key key) {
         SortedSetValue zset = getSortedSet(key);
         return zset != null ? zset : insert(key, new SortedSetValue());
+    }
+
+    /**
+     * As {@link #getOrCreateHash}, for a stream (which stays even when it has no entries).
+     *
+     * @throws WrongTypeException if the key holds another type
+     */
+    public StreamValue getOrCreateStream(Key key) {
+        StreamValue stream = getStream(key);
+        return stream != null ? stream : insert(key, new StreamValue());
     }
 
     /**

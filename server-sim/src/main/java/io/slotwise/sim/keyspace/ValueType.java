@@ -1,6 +1,6 @@
 package io.slotwise.sim.keyspace;
 
-/** The five core Redis value types, each with the name the {@code TYPE} command replies with. */
+/** The six core Redis value types, each with the name the {@code TYPE} command replies with. */
 public enum ValueType {
     /** A binary-safe string; {@code TYPE} replies {@code string}. */
     STRING("string"),
@@ -11,7 +11,9 @@ public enum ValueType {
     /** A set of distinct members ordered by score; {@code TYPE} replies {@code zset}. */
     ZSET("zset"),
     /** A map from field to value; {@code TYPE} replies {@code hash}. */
-    HASH("hash");
+    HASH("hash"),
+    /** An append-only log of entries with consumer groups; {@code TYPE} replies {@code stream}. */
+    STREAM("stream");
 
     private final String redisName;
 

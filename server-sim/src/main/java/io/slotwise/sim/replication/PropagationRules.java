@@ -13,7 +13,10 @@ import java.util.Set;
  * How a master propagates a write that succeeded and changed something, as Redis does: deterministic commands as they
  * were sent; commands whose effect depends on the clock or on chance as a command with that effect made explicit
  * (SET EX as SET PXAT, EXPIRE as PEXPIREAT, INCRBYFLOAT as SET KEEPTTL, SPOP as SREM, a blocking pop served at once as
- * the plain pop, ZMPOP as ZPOPMIN/ZPOPMAX with a count). For any other command this class has no answer, and the propagator sends the resulting state of
+ * the plain pop, ZMPOP as ZPOPMIN/ZPOPMAX with a count). Stream writes that depend only on the stream (XACK, XDEL,
+ * XTRIM, XSETID, most of XGROUP) go as sent, since a replica's stream, node layout included, equals its master's; XADD
+ * (generated IDs), XREADGROUP, XCLAIM, XAUTOCLAIM and XGROUP CREATECONSUMER (clock-stamped deliveries and consumers) do
+ * not. For any other command this class has no answer, and the propagator sends the resulting state of
  * every key the command changed instead, which is exact for every command, only larger. Stateless.
  */
 final class PropagationRules {
@@ -70,6 +73,14 @@ final class PropagationRules {
             "sunionstore",
             "swapdb",
             "unlink",
+            "xack",
+            "xdel",
+            "xgroup|create",
+            "xgroup|delconsumer",
+            "xgroup|destroy",
+            "xgroup|setid",
+            "xsetid",
+            "xtrim",
             "zadd",
             "zdiffstore",
             "zincrby",

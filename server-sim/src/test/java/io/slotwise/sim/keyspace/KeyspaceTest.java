@@ -73,7 +73,8 @@ class KeyspaceTest {
         values.keySet()
                 .forEach(name -> assertEquals(name, keyspace.type(Key.of(name)).redisName()));
         assertEquals(ValueType.ZSET, ValueType.fromRedisName("ZSET"));
-        assertNull(ValueType.fromRedisName("stream"));
+        assertEquals(ValueType.STREAM, ValueType.fromRedisName("stream"));
+        assertNull(ValueType.fromRedisName("vectorset"));
     }
 
     @Test
