@@ -84,6 +84,11 @@ public final class SimNode implements AutoCloseable {
         return new Builder(config);
     }
 
+    /** The node's command handlers, for tests of the command catalogue. */
+    io.slotwise.sim.command.CommandRegistry commands() {
+        return runtime.commands();
+    }
+
     /** Returns the port clients connect to: the bound one when the configuration says 0. */
     public int port() {
         return runtime.port();
