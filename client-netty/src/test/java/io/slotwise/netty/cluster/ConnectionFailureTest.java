@@ -1,6 +1,8 @@
 package io.slotwise.netty.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotwise.RedisClusterClient;
@@ -11,8 +13,11 @@ import io.slotwise.netty.testing.Await;
 import io.slotwise.netty.testing.ClusterTestBase;
 import io.slotwise.netty.testing.Exchange;
 import io.slotwise.netty.testing.FakeClusterNode;
+import io.slotwise.netty.testing.FakeRedisServer;
+import io.slotwise.resp.RespProtocolException;
 import io.slotwise.routing.SlotHash;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConnectionFailureTest extends ClusterTestBase {
@@ -60,6 +65,36 @@ class ConnectionFailureTest extends ClusterTestBase {
 
         assertTrue(failure.getMessage().contains(silent.address().toString()), failure.getMessage());
         assertEquals(1, silent.requests("GET").size(), "a timeout is not retried");
+        Await.until(() -> events.inFlight.get() == 0, () -> "no request is left in flight");
+    }
+
+    @Test
+    void malformedReplyBytesFailTheWriteWithTheProtocolErrorAndTheNodeServesAgainOnAFreshConnection()
+            throws InterruptedException {
+        startCluster(2, 0);
+        RedisClusterClient client = connect();
+        FakeClusterNode owner = cluster.primaries().get(1);
+        owner.script("SET", 1, exchange -> exchange.reply("?not resp\r\n"));
+        String key = cluster.keyServedBy(owner, "malformed");
+
+        RedisConnectionException failure = Await.failure(client.async().set(key, "v"), RedisConnectionException.class);
+
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertInstanceOf(RespProtocolException.class, root);
+        assertTrue(failure.getMessage().contains("protocol error"), failure::getMessage);
+        assertTrue(failure.mayHaveExecuted(), "the SET reached the node before its reply broke");
+        assertEquals(1, owner.requests("SET").size(), "a write of unknown outcome is not replayed");
+        assertEquals("OK", Await.value(client.async().set(key, "again")));
+        assertEquals("again", Await.value(client.async().get(key)));
+        List<Integer> setConnections = owner.requests().stream()
+                .filter(request -> request.args().get(0).equals("SET"))
+                .map(FakeRedisServer.Request::connectionNumber)
+                .toList();
+        assertEquals(2, setConnections.size());
+        assertNotEquals(setConnections.get(0), setConnections.get(1), "the broken connection was never reused");
         Await.until(() -> events.inFlight.get() == 0, () -> "no request is left in flight");
     }
 
