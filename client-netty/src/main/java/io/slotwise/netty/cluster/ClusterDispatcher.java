@@ -112,8 +112,19 @@ final class ClusterDispatcher {
     private CompletionStage<RespValue> dispatch(Command<?> command) {
         Routing routing = command.routing();
         if (routing instanceof Routing.FanOut fanOut) {
+            ClusterTopology planned = topology.current();
             return FanOutExecutor.run(
-                    command, fanOut, topology.current(), node -> retry.run(command, attempt -> follow(command, node)));
+                    command,
+                    fanOut,
+                    planned,
+                    node -> retry.run(
+                            command,
+                            attempt -> follow(
+                                    command,
+                                    attempt == 1
+                                            ? node
+                                            : FanOutExecutor.retryTarget(
+                                                    planned, node, fanOut.target(), topology.current()))));
         }
         if (routing instanceof Routing.ToNode toNode) {
             return retry.run(command, attempt -> follow(command, toNode.node()));

@@ -45,6 +45,31 @@ final class FanOutExecutor {
     }
 
     /**
+     * Where a retry of one fan-out part goes: a primary's part follows its slots, so that after a failover the retry
+     * reaches the promoted replica instead of the dead primary; a part for a primary without slots, or for any node of
+     * an {@code ALL_NODES} fan-out, stays on its node.
+     *
+     * @param original the snapshot the fan-out was planned on
+     * @param node the node the part first went to
+     * @param target the fan-out's target
+     * @param now the current snapshot
+     * @return the node for the retry
+     */
+    static NodeAddress retryTarget(
+            ClusterTopology original, NodeAddress node, Routing.FanOut.Target target, ClusterTopology now) {
+        if (target != Routing.FanOut.Target.ALL_PRIMARIES) {
+            return node;
+        }
+        for (Shard shard : original.shards()) {
+            if (shard.primary().address().equals(node) && !shard.slots().isEmpty()) {
+                Shard current = now.shardForSlot(shard.slots().get(0).start());
+                return current == null ? node : current.primary().address();
+            }
+        }
+        return node;
+    }
+
+    /**
      * Runs a fanned-out command.
      *
      * @param command the command
