@@ -5,6 +5,7 @@ import io.slotwise.sim.protocol.Reply;
 import io.slotwise.sim.protocol.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,10 +14,10 @@ import java.util.Set;
  * How a master propagates a write that succeeded and changed something, as Redis does: deterministic commands as they
  * were sent; commands whose effect depends on the clock or on chance as a command with that effect made explicit
  * (SET EX as SET PXAT, EXPIRE as PEXPIREAT, INCRBYFLOAT as SET KEEPTTL, SPOP as SREM, a blocking pop served at once as
- * the plain pop, ZMPOP as ZPOPMIN/ZPOPMAX with a count). Stream writes that depend only on the stream (XACK, XDEL,
+ * the plain pop, ZMPOP as ZPOPMIN/ZPOPMAX with a count, XADD with the ID it generated). Stream writes that depend only on the stream (XACK, XDEL,
  * XTRIM, XSETID, most of XGROUP) go as sent, since a replica's stream, node layout included, equals its master's; XADD
  * (generated IDs), XREADGROUP, XCLAIM, XAUTOCLAIM and XGROUP CREATECONSUMER (clock-stamped deliveries and consumers) do
- * not. For any other command this class has no answer, and the propagator sends the resulting state of
+ * not (XADD is rewritten). For any other command this class has no answer, and the propagator sends the resulting state of
  * every key the command changed instead, which is exact for every command, only larger. Stateless.
  */
 final class PropagationRules {
@@ -94,6 +95,9 @@ final class PropagationRules {
             "zremrangebyscore",
             "zunionstore");
 
+    private static final byte[] EQUALS = {'='};
+    private static final byte[] TILDE = {'~'};
+
     /** Commands propagated even if they changed nothing visible (an empty keyspace flushed). */
     private static final Set<String> ALWAYS = Set.of("flushall", "flushdb");
 
@@ -117,6 +121,7 @@ final class PropagationRules {
                             ? one(RespCommands.command("HSET", request.arg(1), request.arg(2), bulk.bytes()))
                             : null),
             Map.entry("spop", PropagationRules::spop),
+            Map.entry("xadd", PropagationRules::xadd),
             Map.entry("blpop", (request, reply, keys) -> poppedFrom(reply, "LPOP")),
             Map.entry("brpop", (request, reply, keys) -> poppedFrom(reply, "RPOP")),
             Map.entry("bzpopmin", (request, reply, keys) -> sortedSetPoppedFrom(reply, "ZPOPMIN")),
@@ -189,6 +194,43 @@ final class PropagationRules {
                 expireAt == -1
                         ? RespCommands.command("PERSIST", key)
                         : RespCommands.command("PEXPIREAT", key, expireAt));
+    }
+
+    /**
+     * XADD with the ID the master chose in place of {@code *} or {@code <ms>-*}, as Redis propagates it; the trimming
+     * arguments go as sent, since the replica's stream (node layout included) equals the master's.
+     */
+    private static List<List<byte[]>> xadd(Request request, Reply reply, KeyStates keys) {
+        if (!(reply instanceof Reply.Bulk id)) {
+            return null;
+        }
+        List<byte[]> args = request.args();
+        int index = 2;
+        while (index < args.size()) {
+            String word = new String(args.get(index), StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
+            if (word.equals("nomkstream")) {
+                index++;
+            } else if (word.equals("maxlen") || word.equals("minid")) {
+                index++;
+                if (index < args.size()
+                        && (Arrays.equals(args.get(index), EQUALS) || Arrays.equals(args.get(index), TILDE))) {
+                    index++;
+                }
+                index++;
+                if (index < args.size()
+                        && new String(args.get(index), StandardCharsets.US_ASCII).equalsIgnoreCase("limit")) {
+                    index += 2;
+                }
+            } else {
+                break;
+            }
+        }
+        if (index >= args.size()) {
+            return null;
+        }
+        List<byte[]> rewritten = new ArrayList<>(args);
+        rewritten.set(index, id.bytes());
+        return one(rewritten);
     }
 
     private static List<List<byte[]>> spop(Request request, Reply reply, KeyStates keys) {

@@ -97,6 +97,27 @@ class PropagatorTest {
     }
 
     @Test
+    void xaddWithAGeneratedIdIsPropagatedWithTheIdTheMasterChose() {
+        active[0] = true;
+        run(
+                new Reply.Bulk(b("1700000000000-0")),
+                () -> keyspace.set(Key.of("s"), StringValue.of(b("stands in for the stream"))),
+                "XADD",
+                "s",
+                "NOMKSTREAM",
+                "MAXLEN",
+                "~",
+                "100",
+                "LIMIT",
+                "10",
+                "*",
+                "field",
+                "value");
+
+        assertEquals(List.of("XADD s NOMKSTREAM MAXLEN ~ 100 LIMIT 10 1700000000000-0 field value"), propagated());
+    }
+
+    @Test
     void aCommandThatChangedNothingIsNotPropagated() {
         active[0] = true;
         run(Reply.nullBulk(), () -> {}, "SET", "k", "v", "NX");
