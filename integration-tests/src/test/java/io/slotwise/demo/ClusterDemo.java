@@ -3,6 +3,7 @@ package io.slotwise.demo;
 import io.slotwise.ClusterClientOptions;
 import io.slotwise.RedisClusterClient;
 import io.slotwise.api.AsyncCommands;
+import io.slotwise.api.args.ScanArgs;
 import io.slotwise.event.ClientEventListener;
 import io.slotwise.event.RedirectKind;
 import io.slotwise.netty.SlotwiseCluster;
@@ -11,9 +12,12 @@ import io.slotwise.sim.SimCluster;
 import io.slotwise.sim.SimClusterNode;
 import io.slotwise.topology.NodeAddress;
 import io.slotwise.topology.Shard;
+import io.slotwise.value.TransactionResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,7 +62,9 @@ public final class ClusterDemo {
                 AsyncCommands<String, String> redis = client.async();
                 writeKeys(redis);
                 readAcrossSlots(redis);
+                transferInOneTransaction(redis);
                 moveASlotUnderLoad(cluster, redis);
+                scanTheWholeCluster(redis);
             }
             System.out.printf(
                     "Redirects followed: %d MOVED, %d ASK. Commands failed: %d.%n",
@@ -98,6 +104,32 @@ public final class ClusterDemo {
         for (int i = 0; i < keys.size(); i++) {
             System.out.printf("  %s = %s%n", keys.get(i), values.get(i));
         }
+    }
+
+    private static void transferInOneTransaction(AsyncCommands<String, String> redis) {
+        List<String> accounts = List.of("{account:7}:alice", "{account:7}:bob");
+        redis.mset(Map.of(accounts.get(0), "100", accounts.get(1), "0"))
+                .toCompletableFuture()
+                .join();
+        TransactionResult result = redis.transaction(accounts, tx -> {
+                    tx.decrby(accounts.get(0), 30);
+                    tx.incrby(accounts.get(1), 30);
+                })
+                .toCompletableFuture()
+                .join();
+        System.out.printf(
+                "MULTI/EXEC on slot %d (one batch on its owner's connection): %s -> %s, %s -> %s%n",
+                SlotHash.slot(accounts.get(0)), accounts.get(0), result.get(0), accounts.get(1), result.get(1));
+    }
+
+    private static void scanTheWholeCluster(AsyncCommands<String, String> redis) {
+        List<String> users = redis.scanAll(ScanArgs.builder()
+                        .match("user:*".getBytes(StandardCharsets.UTF_8))
+                        .build())
+                .toCompletableFuture()
+                .join();
+        System.out.printf(
+                "Cluster-wide SCAN (cursor counts slots, safe across a reshard): %d keys match user:*%n", users.size());
     }
 
     private static void moveASlotUnderLoad(SimCluster cluster, AsyncCommands<String, String> redis) {
