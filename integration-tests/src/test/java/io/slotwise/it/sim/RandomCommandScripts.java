@@ -11,8 +11,10 @@ import java.util.SplittableRandom;
  * WRONGTYPE, in the order Redis checks them); the rest build up values of every type over the same keys. Replies are
  * compared unordered at the top level, since random calls may list hash-table sets and hashes.
  *
- * <p>Not yet put back since their fixes: LINDEX, LSET, -0 scores and hexadecimal floats as score bounds.
- * Left out for good: commands with random or time-dependent replies (SPOP, SRANDMEMBER, EXPIRE, TTL ...).
+ * <p>Seeds 1 to 4 draw from the first families; seeds 5 to 8 from the commands added later (sorted-set algebra and
+ * lexicographic ranges, multi-pops, bitmaps, LCS, SORT, HyperLogLog, streams with explicit IDs) with their option
+ * words. Left out for good: commands with random or time-dependent replies (SPOP, SRANDMEMBER, ZRANDMEMBER,
+ * HRANDFIELD, EXPIRE, TTL, XADD with generated IDs ...).
  */
 final class RandomCommandScripts {
 
@@ -55,8 +57,10 @@ final class RandomCommandScripts {
             "HSETNX",
             "HSTRLEN",
             "HVALS",
+            "LINDEX",
             "LINSERT",
             "LLEN",
+            "LSET",
             "LPOP",
             "LPOS",
             "LPUSH",
@@ -170,9 +174,130 @@ final class RandomCommandScripts {
             "[",
             "(",
             "99999999999999999999",
-            "2147483648");
+            "2147483648",
+            "-0",
+            "0x10",
+            "0x1p3");
+
+    private static final List<String> LATE_COMMANDS = List.of(
+            "ZUNION",
+            "ZINTER",
+            "ZDIFF",
+            "ZUNIONSTORE",
+            "ZINTERSTORE",
+            "ZDIFFSTORE",
+            "ZINTERCARD",
+            "ZLEXCOUNT",
+            "ZRANGEBYLEX",
+            "ZREVRANGEBYLEX",
+            "ZREMRANGEBYLEX",
+            "ZRANGESTORE",
+            "ZMPOP",
+            "ZADD",
+            "SINTERCARD",
+            "SADD",
+            "RPOPLPUSH",
+            "LMPOP",
+            "RPUSH",
+            "SETBIT",
+            "GETBIT",
+            "BITCOUNT",
+            "BITPOS",
+            "BITOP",
+            "BITFIELD",
+            "BITFIELD_RO",
+            "SET",
+            "LCS",
+            "SUBSTR",
+            "SORT",
+            "SORT_RO",
+            "PFADD",
+            "PFCOUNT",
+            "PFMERGE",
+            "XADD",
+            "XLEN",
+            "XRANGE",
+            "XREVRANGE",
+            "XDEL",
+            "XTRIM");
+
+    private static final List<String> LATE_WORDS = List.of(
+            "{k}a",
+            "{k}b",
+            "{k}c",
+            "{k}a",
+            "0",
+            "1",
+            "2",
+            "3",
+            "-1",
+            "7",
+            "100",
+            "1-1",
+            "2-0",
+            "0-1",
+            "1.5",
+            "-inf",
+            "+inf",
+            "(1",
+            "[a",
+            "(b",
+            "-",
+            "+",
+            "a",
+            "b",
+            "x",
+            "",
+            "WEIGHTS",
+            "AGGREGATE",
+            "SUM",
+            "MIN",
+            "MAX",
+            "WITHSCORES",
+            "LIMIT",
+            "BYLEX",
+            "BYSCORE",
+            "REV",
+            "COUNT",
+            "LEFT",
+            "RIGHT",
+            "AND",
+            "OR",
+            "XOR",
+            "NOT",
+            "BIT",
+            "BYTE",
+            "GET",
+            "SET",
+            "INCRBY",
+            "OVERFLOW",
+            "SAT",
+            "WRAP",
+            "FAIL",
+            "u8",
+            "i5",
+            "#1",
+            "LEN",
+            "IDX",
+            "MINMATCHLEN",
+            "WITHMATCHLEN",
+            "ALPHA",
+            "DESC",
+            "ASC",
+            "STORE",
+            "BY",
+            "nosort",
+            "MAXLEN",
+            "MINID",
+            "~",
+            "=",
+            "NOMKSTREAM",
+            "9223372036854775807",
+            "-0",
+            "0x10");
 
     private static final long[] SEEDS = {1, 2, 3, 4};
+    private static final long[] LATE_SEEDS = {5, 6, 7, 8};
     private static final int COMMANDS_PER_SCRIPT = 500;
     private static final int MAX_ARGUMENTS = 6;
 
@@ -182,19 +307,26 @@ final class RandomCommandScripts {
     static List<Script> all() {
         List<Script> scripts = new ArrayList<>();
         for (long seed : SEEDS) {
-            SplittableRandom random = new SplittableRandom(seed);
-            Script.Builder script = Script.named("random data commands, seed " + seed);
-            for (int i = 0; i < COMMANDS_PER_SCRIPT; i++) {
-                List<Object> command = new ArrayList<>();
-                command.add(COMMANDS.get(random.nextInt(COMMANDS.size())));
-                int arguments = random.nextInt(MAX_ARGUMENTS + 1);
-                for (int j = 0; j < arguments; j++) {
-                    command.add(WORDS.get(random.nextInt(WORDS.size())));
-                }
-                script.sendUnordered(command.toArray());
-            }
-            scripts.add(script.build());
+            scripts.add(script("random data commands, seed " + seed, seed, COMMANDS, WORDS));
+        }
+        for (long seed : LATE_SEEDS) {
+            scripts.add(script("random later commands, seed " + seed, seed, LATE_COMMANDS, LATE_WORDS));
         }
         return scripts;
+    }
+
+    private static Script script(String name, long seed, List<String> commands, List<String> words) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Script.Builder script = Script.named(name);
+        for (int i = 0; i < COMMANDS_PER_SCRIPT; i++) {
+            List<Object> command = new ArrayList<>();
+            command.add(commands.get(random.nextInt(commands.size())));
+            int arguments = random.nextInt(MAX_ARGUMENTS + 1);
+            for (int j = 0; j < arguments; j++) {
+                command.add(words.get(random.nextInt(words.size())));
+            }
+            script.sendUnordered(command.toArray());
+        }
+        return script.build();
     }
 }

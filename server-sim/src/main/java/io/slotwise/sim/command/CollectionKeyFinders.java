@@ -60,8 +60,11 @@ final class CollectionKeyFinders {
         return indexes;
     }
 
-    /** Reads a number as C's {@code atoi}: leading blanks, a sign, then digits up to the first non-digit. */
-    private static long leadingInteger(byte[] text) {
+    /**
+     * Reads a number as C's {@code atoi}: leading blanks, a sign, then digits up to the first non-digit; how Redis's
+     * getkeys procedures read numkeys once the key specs could not ({@code "2-0"} counts two keys, {@code "~"} none).
+     */
+    static long leadingInteger(byte[] text) {
         int i = 0;
         while (i < text.length && (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r'))) {
             i++;

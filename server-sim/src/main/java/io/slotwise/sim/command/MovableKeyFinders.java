@@ -36,7 +36,7 @@ final class MovableKeyFinders {
 
     /** {@code EVAL script numkeys key... arg...}: keys follow numkeys; an invalid numkeys names no key. */
     static int[] numKeysAtTwo(List<byte[]> args) {
-        long numKeys = parseLong(args.get(2));
+        long numKeys = CollectionKeyFinders.leadingInteger(args.get(2));
         if (numKeys <= 0 || numKeys > args.size() - 3) {
             return new int[0];
         }
@@ -50,15 +50,15 @@ final class MovableKeyFinders {
     /**
      * Keys counted by a numkeys argument and following it ({@code ZUNION numkeys key...}, {@code ZMPOP}, {@code BZMPOP
      * timeout numkeys key...}), after a destination key for the STORE forms ({@code ZUNIONSTORE dst numkeys key...}).
-     * A numkeys that is not a positive integer or counts more keys than there are arguments names no key at all, so
-     * the command itself answers its error, as Redis's key specs and getkeys procedures decide.
+     * numkeys is read as C's {@code atoi} reads it, as Redis's getkeys procedures do; one that is not positive or
+     * counts more keys than there are arguments names no key at all, so the command itself answers its error.
      *
      * @param destinationIndex index of the destination key, 0 if there is none
      * @param numkeysIndex index of numkeys; the keys follow it
      */
     static KeyFinder countedKeys(int destinationIndex, int numkeysIndex) {
         return args -> {
-            long numKeys = parseLong(args.get(numkeysIndex));
+            long numKeys = CollectionKeyFinders.leadingInteger(args.get(numkeysIndex));
             if (numKeys <= 0 || numKeys > args.size() - numkeysIndex - 1) {
                 return new int[0];
             }
@@ -120,13 +120,5 @@ final class MovableKeyFinders {
             }
         }
         return stored < 0 ? new int[] {1} : new int[] {1, stored};
-    }
-
-    private static long parseLong(byte[] bytes) {
-        try {
-            return Long.parseLong(new String(bytes, StandardCharsets.US_ASCII));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -16,8 +16,8 @@ import java.util.NavigableMap;
 import java.util.OptionalLong;
 
 /**
- * XLEN, XRANGE, XREVRANGE, XDEL and XTRIM with Redis 7.0's replies: a missing key reads as an empty stream (XTRIM and
- * XDEL answer 0 before looking at their other arguments); XRANGE's {@code (} makes a bound exclusive and {@code COUNT
+ * XLEN, XRANGE, XREVRANGE, XDEL and XTRIM with Redis 7.0's replies: a missing key reads as an empty stream (XDEL
+ * answers 0 before looking at its IDs; XTRIM parses its trimming arguments first); XRANGE's {@code (} makes a bound exclusive and {@code COUNT
  * 0} (or negative) answers the null array.
  */
 final class StreamRangeCommands {
@@ -107,11 +107,13 @@ final class StreamRangeCommands {
     private static Reply xtrim(CommandContext ctx) {
         Keyspace keyspace = StreamContext.keyspace(ctx);
         Key key = StreamContext.key(ctx, 1);
+        // Redis parses the trimming arguments before it looks the key up: a syntax error wins over WRONGTYPE.
+        TrimArguments trim = TrimArguments.parse(ctx, false);
         StreamValue stream = keyspace.getStream(key);
         if (stream == null) {
             return Reply.integer(0);
         }
-        long removed = TrimArguments.parse(ctx, false).trim(stream);
+        long removed = trim.trim(stream);
         if (removed > 0) {
             keyspace.markModified(key);
         }
