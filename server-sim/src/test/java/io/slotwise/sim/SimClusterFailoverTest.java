@@ -45,8 +45,12 @@ class SimClusterFailoverTest {
             long epochBefore = currentEpoch(replica);
 
             cluster.kill(victim);
+            assertTrue(
+                    List.of(victim, replica).contains(cluster.slotOwner(0).orElseThrow()),
+                    "until the promotion the dead primary owns its slots, as every node still says");
 
             awaitOwner(cluster, 0, replica);
+            assertEquals(replica, cluster.slotOwner(0).orElseThrow());
             cluster.awaitHealthy(Eventually.DEADLINE);
             assertTrue(currentEpoch(replica) > epochBefore, "the election bumps the current epoch");
             assertEquals(SimClusterNode.Role.PRIMARY, replica.role());
