@@ -15,6 +15,7 @@ import java.util.Optional;
  * cluster-enabled}, {@code cluster-config-file}, {@code cluster-node-timeout}, {@code cluster-announce-ip}, {@code
  * cluster-port}, {@code requirepass}, {@code dir} (config and data paths are resolved against it; the process does
  * not change its working directory), {@code cluster-require-full-coverage}, {@code cluster-allow-reads-when-down},
+ * {@code cluster-replica-no-failover}, {@code cluster-replica-validity-factor},
  * {@code proto-max-bulk-len}, {@code slowlog-log-slower-than} and {@code slowlog-max-len}.
  *
  * <p>Directives accepted, validated and reported by CONFIG GET, but without effect ({@link #ignored()}): {@code
@@ -49,6 +50,14 @@ public enum ConfigDirective {
     CLUSTER_REQUIRE_FULL_COVERAGE("cluster-require-full-coverage", ConfigValueType.bool(), "yes", Mutability.MUTABLE),
     /** Whether a node of a failed cluster still serves reads. */
     CLUSTER_ALLOW_READS_WHEN_DOWN("cluster-allow-reads-when-down", ConfigValueType.bool(), "no", Mutability.MUTABLE),
+    /** Whether a replica never starts an automatic failover (a manual CLUSTER FAILOVER still works). */
+    CLUSTER_REPLICA_NO_FAILOVER("cluster-replica-no-failover", ConfigValueType.bool(), "no", Mutability.MUTABLE),
+    /**
+     * How stale a replica's data may be for it to fail over automatically: at most {@code 10 s + node timeout x
+     * factor} without contact with its master; 0 for no limit.
+     */
+    CLUSTER_REPLICA_VALIDITY_FACTOR(
+            "cluster-replica-validity-factor", ConfigValueType.integer(0, Integer.MAX_VALUE), "10", Mutability.MUTABLE),
     /** The largest bulk string a client may send. */
     PROTO_MAX_BULK_LEN(
             "proto-max-bulk-len", ConfigValueType.memory(1024 * 1024, Long.MAX_VALUE), "536870912", Mutability.MUTABLE),

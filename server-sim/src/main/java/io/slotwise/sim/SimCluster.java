@@ -89,6 +89,16 @@ public final class SimCluster implements AutoCloseable {
     }
 
     /**
+     * Returns the nodes started as primaries, in start order, whatever their role now (a failover may have made them
+     * replicas): in a formed cluster node {@code i} got the {@code i}-th slot range, so this is slot order.
+     *
+     * @return the first {@code primaries} nodes, immutable
+     */
+    public List<SimClusterNode> formedPrimaries() {
+        return nodes.subList(0, settings.primaries());
+    }
+
+    /**
      * Returns the nodes that are primaries now, in their own view (a killed node counts with its last role).
      *
      * @return the primaries
@@ -155,6 +165,34 @@ public final class SimCluster implements AutoCloseable {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Returns the owner of a slot as the cluster sees it, as a client asking any node would learn it: in the slot table
+     * of every running node, the owner with the greatest config epoch (so a killed or hung primary stays the owner
+     * until its replica is promoted, and the promoted replica wins as soon as one running node knows it).
+     *
+     * @param slot the slot, 0..16383
+     * @return the owner, possibly a killed or paused node; empty if no running node knows one
+     * @throws IllegalArgumentException if the slot is out of range
+     */
+    public Optional<SimClusterNode> slotOwner(int slot) {
+        if (slot < 0 || slot >= SlotTable.SLOT_COUNT) {
+            throw new IllegalArgumentException("slot out of range: " + slot);
+        }
+        String bestId = null;
+        long bestEpoch = -1;
+        for (SimClusterNode node : running()) {
+            Map.Entry<String, Long> owner = readOrElse(node, null, state -> {
+                ClusterNode known = state.slots().owner(slot);
+                return known == null ? null : Map.entry(known.id(), known.configEpoch());
+            });
+            if (owner != null && owner.getValue() > bestEpoch) {
+                bestId = owner.getKey();
+                bestEpoch = owner.getValue();
+            }
+        }
+        return bestId == null ? Optional.empty() : node(bestId);
     }
 
     /**

@@ -168,6 +168,16 @@ public final class SimNodeConfig {
         return isYes(ConfigDirective.CLUSTER_ALLOW_READS_WHEN_DOWN);
     }
 
+    /** Returns {@code cluster-replica-no-failover}. */
+    public boolean clusterReplicaNoFailover() {
+        return isYes(ConfigDirective.CLUSTER_REPLICA_NO_FAILOVER);
+    }
+
+    /** Returns {@code cluster-replica-validity-factor}; 0 means no limit. */
+    public long clusterReplicaValidityFactor() {
+        return Long.parseLong(get(ConfigDirective.CLUSTER_REPLICA_VALIDITY_FACTOR));
+    }
+
     /** Returns {@code proto-max-bulk-len} in bytes. */
     public long protoMaxBulkLen() {
         return Long.parseLong(get(ConfigDirective.PROTO_MAX_BULK_LEN));

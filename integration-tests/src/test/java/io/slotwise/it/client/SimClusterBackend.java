@@ -28,7 +28,8 @@ public final class SimClusterBackend implements ClusterBackend {
 
     @Override
     public String description() {
-        return "Slotwise simulator, " + cluster.primaries().size() + " primaries";
+        return "Slotwise simulator, " + cluster.formedPrimaries().size() + " primaries x "
+                + (cluster.nodes().size() / cluster.formedPrimaries().size() - 1) + " replicas";
     }
 
     @Override
@@ -38,15 +39,15 @@ public final class SimClusterBackend implements ClusterBackend {
 
     @Override
     public List<BackendNode> primaries() {
-        return cluster.primaries().stream()
+        return cluster.formedPrimaries().stream()
                 .map(SimClusterBackend::toBackendNode)
                 .toList();
     }
 
     @Override
     public BackendNode slotOwner(int slot) {
-        return toBackendNode(cluster.primaryForSlot(slot)
-                .orElseThrow(() -> new IllegalStateException("no running primary serves slot " + slot)));
+        return toBackendNode(cluster.slotOwner(slot)
+                .orElseThrow(() -> new IllegalStateException("no running node knows the owner of slot " + slot)));
     }
 
     @Override

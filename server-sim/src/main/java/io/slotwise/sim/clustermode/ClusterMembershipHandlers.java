@@ -11,17 +11,13 @@ import io.slotwise.sim.command.CommandException;
 import io.slotwise.sim.command.CommandRegistry;
 import io.slotwise.sim.protocol.Reply;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The membership subcommands of CLUSTER: MEET (adds the handshake node; the cluster bus completes it), FORGET,
  * REPLICATE, RESET, COUNT-FAILURE-REPORTS (the valid failure reports the bus collected), and FAILOVER, which validates
- * as Redis does and then accepts without acting: failover is not simulated yet.
+ * as Redis does, answers {@code +OK} at once and leaves the failover to the node's {@link FailoverCoordinator}.
  */
 final class ClusterMembershipHandlers {
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterMembershipHandlers.class);
-
     private ClusterMembershipHandlers() {}
 
     static void register(CommandRegistry registry, ClusterNodeContext cluster) {
@@ -87,9 +83,11 @@ final class ClusterMembershipHandlers {
         if (!force && !takeover && (master.get().isFailed() || master.get().linkState() == LinkState.DISCONNECTED)) {
             throw new CommandException("ERR Master is down or failed, please use CLUSTER FAILOVER FORCE");
         }
-        LOG.warn(
-                "CLUSTER FAILOVER {} accepted but not performed: failover is not simulated yet",
-                takeover ? "TAKEOVER" : force ? "FORCE" : "");
+        cluster.failover()
+                .requestFailover(
+                        takeover
+                                ? FailoverCoordinator.Mode.TAKEOVER
+                                : force ? FailoverCoordinator.Mode.FORCE : FailoverCoordinator.Mode.DEFAULT);
         return Reply.ok();
     }
 }

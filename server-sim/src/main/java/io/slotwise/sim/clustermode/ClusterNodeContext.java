@@ -29,6 +29,7 @@ final class ClusterNodeContext {
     private final ClusterSettings settings;
     private final NodesConfPersistence persistence;
     private final PendingActionHandler actions;
+    private final FailoverCoordinator failover;
     private Runnable flusher;
     private ClusterBus bus;
 
@@ -41,6 +42,7 @@ final class ClusterNodeContext {
         this.settings = new ClusterSettings(node::config);
         this.actions = new PendingActionHandler(node, state, keyspace, persistence);
         this.flusher = () -> actions.accept(state.drainPendingActions());
+        this.failover = new FailoverCoordinator(this);
     }
 
     /**
@@ -139,6 +141,11 @@ final class ClusterNodeContext {
     /** Returns the handler of pending actions, for a bus that takes over flushing. */
     PendingActionHandler pendingActionHandler() {
         return actions;
+    }
+
+    /** Returns the node's failover logic (votes, elections, manual failovers). */
+    FailoverCoordinator failover() {
+        return failover;
     }
 
     /** Applies configuration changes made by CONFIG SET since the last call. */

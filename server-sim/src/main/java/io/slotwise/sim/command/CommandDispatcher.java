@@ -269,6 +269,21 @@ public final class CommandDispatcher {
         activity.monitors.feed(invocation, session);
     }
 
+    /**
+     * Pauses the node's clients' writes, as {@code CLIENT PAUSE <millis> WRITE} does (a master in a manual failover):
+     * commands that may write or replicate wait until the pause ends. Call on the node's event loop.
+     *
+     * @param millis how long, at least 0
+     */
+    public void pauseWrites(long millis) {
+        activity.pause.pause(ClientPause.Mode.WRITE, Math.max(0, millis), node.eventLoop());
+    }
+
+    /** Ends a client pause at once, as {@code CLIENT UNPAUSE} does. Call on the node's event loop. */
+    public void unpauseClients() {
+        activity.pause.unpause();
+    }
+
     /** Returns the node-wide state of the administration commands. */
     ServerActivity activity() {
         return activity;

@@ -98,6 +98,19 @@ final class NodeReplication implements ReplicationControl {
         }
     }
 
+    @Override
+    public long millisSinceMasterContact() {
+        if (!replica) {
+            return 0;
+        }
+        long now = System.currentTimeMillis();
+        if (link != null && link.state() == LinkState.CONNECTED) {
+            return Math.max(0, now - link.lastIoMillis());
+        }
+        long downSince = link == null ? 0 : link.downSinceMillis();
+        return downSince == 0 ? Long.MAX_VALUE : Math.max(0, now - downSince);
+    }
+
     /** The once-a-second work: follow the cluster, acknowledge, ping replicas, forget gone WAIT clients. */
     void tick() {
         clusterRoleChanged(false);

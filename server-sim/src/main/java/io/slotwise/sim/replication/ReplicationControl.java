@@ -16,4 +16,16 @@ public interface ReplicationControl {
      *     master): a new master then starts a history unrelated to its old one
      */
     void clusterRoleChanged(boolean dataFlushed);
+
+    /**
+     * Returns how long this replica has been without contact with its master, as Redis's failover measures its data
+     * age: while the link is up, the time since the master last sent something; while it is down, the time since it
+     * went down.
+     *
+     * @return milliseconds; 0 for a master; {@link Long#MAX_VALUE} for a replica that never completed a synchronisation
+     *     with its current master
+     */
+    default long millisSinceMasterContact() {
+        return 0;
+    }
 }
