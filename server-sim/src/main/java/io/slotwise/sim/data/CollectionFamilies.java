@@ -15,8 +15,9 @@ final class CollectionFamilies {
      *
      * @param setup the node being built
      * @param keyspace the node's keyspace
+     * @return the registrar, for the other families whose commands may wake blocked clients
      */
-    static void register(NodeSetup setup, Keyspace keyspace) {
+    static CollectionRegistrar register(NodeSetup setup, Keyspace keyspace) {
         BlockedClients blocked = BlockedClients.install(setup, keyspace);
         CollectionRegistrar registrar = new CollectionRegistrar(setup.commands(), blocked);
         HashCommands.register(registrar);
@@ -25,5 +26,6 @@ final class CollectionFamilies {
         SortedSetCommands.register(registrar, blocked);
         CollectionScan.register(registrar);
         SortCommand.register(registrar);
+        return registrar;
     }
 }

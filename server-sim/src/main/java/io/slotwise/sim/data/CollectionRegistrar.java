@@ -7,22 +7,32 @@ import io.slotwise.sim.command.CommandRegistry;
 import io.slotwise.sim.keyspace.WrongTypeException;
 
 /**
- * Registers the handlers of the collection families (hashes, lists, sets, sorted sets). Each handler answers the
+ * Registers the handlers of the data types whose commands may wake blocked clients (hashes, lists, sets, sorted sets,
+ * geo, streams). Each handler answers the
  * keyspace's {@link WrongTypeException} with Redis's {@code WRONGTYPE} error, and, outside a transaction, serves the
  * {@link BlockedClients} before it runs (so it sees what a push inside an earlier EXEC handed out) and after it ran (so
  * a push wakes waiters once the pushing command has finished).
  */
-final class CollectionRegistrar {
+public final class CollectionRegistrar {
     private final CommandRegistry registry;
     private final BlockedClients blocked;
 
-    CollectionRegistrar(CommandRegistry registry, BlockedClients blocked) {
+    /**
+     * @param registry the node's command registry
+     * @param blocked the node's blocked clients
+     */
+    public CollectionRegistrar(CommandRegistry registry, BlockedClients blocked) {
         this.registry = registry;
         this.blocked = blocked;
     }
 
+    /** Returns the node's blocked clients, for handlers that block (BLPOP, XREAD BLOCK ...). */
+    public BlockedClients blocked() {
+        return blocked;
+    }
+
     /** Registers a synchronous handler under a command name of the table. */
-    void register(String name, CommandHandler handler) {
+    public void register(String name, CommandHandler handler) {
         registry.register(name, ctx -> {
             boolean settle = !ctx.inTransaction();
             if (settle) {
@@ -41,7 +51,7 @@ final class CollectionRegistrar {
     }
 
     /** Registers a handler whose reply may come later (blocking commands), with the same treatment. */
-    void registerAsync(String name, AsyncCommandHandler handler) {
+    public void registerAsync(String name, AsyncCommandHandler handler) {
         registry.registerAsync(name, ctx -> {
             boolean settle = !ctx.inTransaction();
             if (settle) {

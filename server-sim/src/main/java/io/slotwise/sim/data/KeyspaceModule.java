@@ -86,11 +86,10 @@ public final class KeyspaceModule implements NodeModule {
         io.slotwise.sim.script.ScriptCommands.register(setup);
         ObjectCommands.register(setup.commands());
         DebugCommands.register(setup.commands());
-        CollectionFamilies.register(setup, keyspace);
+        CollectionRegistrar collections = CollectionFamilies.register(setup, keyspace);
         HyperLogLogCommands.register(setup.commands());
-        GeoCommands.register(setup.commands(), FloatSyntax::parseDouble);
-        StreamCommands.register(
-                setup.commands(), setup.node().service(BlockedClients.class).orElseThrow());
+        GeoCommands.register(collections, FloatSyntax::parseDouble);
+        StreamCommands.register(collections);
     }
 
     /** DBSIZE and INFO keyspace, read from the live keyspace. */

@@ -2,19 +2,15 @@ package io.slotwise.sim.data.geo;
 
 import io.slotwise.sim.command.CommandContext;
 import io.slotwise.sim.command.CommandException;
-import io.slotwise.sim.command.CommandHandler;
-import io.slotwise.sim.command.CommandRegistry;
-import io.slotwise.sim.data.BlockedClients;
+import io.slotwise.sim.data.CollectionRegistrar;
 import io.slotwise.sim.keyspace.Bytes;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.Keyspace;
 import io.slotwise.sim.keyspace.SortedSetValue;
-import io.slotwise.sim.keyspace.WrongTypeException;
 import io.slotwise.sim.protocol.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 
@@ -32,34 +28,20 @@ public final class GeoCommands {
      * Registers GEOADD, GEOPOS, GEODIST, GEOHASH, GEOSEARCH, GEOSEARCHSTORE, GEORADIUS, GEORADIUS_RO,
      * GEORADIUSBYMEMBER and GEORADIUSBYMEMBER_RO.
      *
-     * @param registry the node's command registry; the node must have a keyspace service
+     * @param registrar registers them with WRONGTYPE handling and blocked clients served around each command (a GEOADD
+     *     wakes a BZPOPMIN waiter); the node must have a keyspace service
      * @param floats parses a float argument as Redis's {@code getDoubleFromObject} does (empty if Redis rejects it)
      */
-    public static void register(CommandRegistry registry, Function<byte[], OptionalDouble> floats) {
+    public static void register(CollectionRegistrar registrar, Function<byte[], OptionalDouble> floats) {
         GeoArguments arguments = new GeoArguments(floats);
-        register(registry, "geoadd", ctx -> GeoAddCommand.geoadd(ctx, arguments));
-        register(registry, "geopos", GeoCommands::geopos);
-        register(registry, "geodist", GeoCommands::geodist);
-        register(registry, "geohash", GeoCommands::geohash);
+        registrar.register("geoadd", ctx -> GeoAddCommand.geoadd(ctx, arguments));
+        registrar.register("geopos", GeoCommands::geopos);
+        registrar.register("geodist", GeoCommands::geodist);
+        registrar.register("geohash", GeoCommands::geohash);
         for (GeoSearchVariant variant : GeoSearchVariant.values()) {
             GeoSearchCommand command = new GeoSearchCommand(variant, arguments);
-            register(registry, variant.name().toLowerCase(Locale.ROOT), command::handle);
+            registrar.register(variant.name().toLowerCase(Locale.ROOT), command::handle);
         }
-    }
-
-    private static void register(CommandRegistry registry, String name, CommandHandler handler) {
-        registry.register(name, ctx -> {
-            Optional<BlockedClients> blocked =
-                    ctx.inTransaction() ? Optional.empty() : ctx.node().service(BlockedClients.class);
-            blocked.ifPresent(BlockedClients::serveReadyKeys);
-            try {
-                return handler.handle(ctx);
-            } catch (WrongTypeException e) {
-                throw new CommandException(WrongTypeException.MESSAGE);
-            } finally {
-                blocked.ifPresent(BlockedClients::serveReadyKeys);
-            }
-        });
     }
 
     /** Returns the node's keyspace. */

@@ -3,6 +3,7 @@ package io.slotwise.sim.data.stream;
 import io.slotwise.sim.command.CommandContext;
 import io.slotwise.sim.command.CommandException;
 import io.slotwise.sim.command.RedisNumbers;
+import io.slotwise.sim.data.CollectionRegistrar;
 import io.slotwise.sim.keyspace.Bytes;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -27,7 +28,7 @@ final class ClaimCommands {
 
     private ClaimCommands() {}
 
-    static void register(StreamRegistrar registrar) {
+    static void register(CollectionRegistrar registrar) {
         registrar.register("xclaim", ClaimCommands::xclaim);
         registrar.register("xautoclaim", ClaimCommands::xautoclaim);
     }

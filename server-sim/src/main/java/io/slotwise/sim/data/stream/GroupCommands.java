@@ -3,6 +3,7 @@ package io.slotwise.sim.data.stream;
 import io.slotwise.sim.command.CommandContext;
 import io.slotwise.sim.command.CommandException;
 import io.slotwise.sim.command.RedisNumbers;
+import io.slotwise.sim.data.CollectionRegistrar;
 import io.slotwise.sim.keyspace.Bytes;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -25,7 +26,7 @@ final class GroupCommands {
 
     private GroupCommands() {}
 
-    static void register(StreamRegistrar registrar) {
+    static void register(CollectionRegistrar registrar) {
         registrar.register("xgroup|create", GroupCommands::create);
         registrar.register("xgroup|setid", GroupCommands::setId);
         registrar.register("xgroup|destroy", GroupCommands::destroy);

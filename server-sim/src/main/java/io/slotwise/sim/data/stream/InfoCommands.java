@@ -2,6 +2,7 @@ package io.slotwise.sim.data.stream;
 
 import io.slotwise.sim.command.CommandContext;
 import io.slotwise.sim.command.CommandException;
+import io.slotwise.sim.data.CollectionRegistrar;
 import io.slotwise.sim.keyspace.Bytes;
 import io.slotwise.sim.keyspace.PendingEntry;
 import io.slotwise.sim.keyspace.StreamConsumer;
@@ -21,7 +22,7 @@ import java.util.Map;
 final class InfoCommands {
     private InfoCommands() {}
 
-    static void register(StreamRegistrar registrar) {
+    static void register(CollectionRegistrar registrar) {
         registrar.register("xinfo|stream", InfoCommands::stream);
         registrar.register("xinfo|groups", ctx -> groups(existing(ctx)));
         registrar.register("xinfo|consumers", InfoCommands::consumers);

@@ -1,7 +1,6 @@
 package io.slotwise.sim.data.stream;
 
-import io.slotwise.sim.command.CommandRegistry;
-import io.slotwise.sim.data.BlockedClients;
+import io.slotwise.sim.data.CollectionRegistrar;
 
 /**
  * Registers the stream commands of Redis 7.0 on a node: XADD, XLEN, XRANGE, XREVRANGE, XDEL, XTRIM, XREAD,
@@ -14,11 +13,10 @@ public final class StreamCommands {
     /**
      * Registers the commands.
      *
-     * @param registry the node's command registry
-     * @param blocked the node's blocked clients, which XREAD and XREADGROUP with BLOCK wait in
+     * @param registrar registers them with WRONGTYPE handling and blocked clients served around each command; its
+     *     blocked clients are where XREAD and XREADGROUP with BLOCK wait
      */
-    public static void register(CommandRegistry registry, BlockedClients blocked) {
-        StreamRegistrar registrar = new StreamRegistrar(registry, blocked);
+    public static void register(CollectionRegistrar registrar) {
         StreamRangeCommands.register(registrar);
         StreamReadCommands.register(registrar);
         GroupCommands.register(registrar);

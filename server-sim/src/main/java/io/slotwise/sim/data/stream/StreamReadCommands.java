@@ -4,6 +4,7 @@ import io.slotwise.sim.command.CommandContext;
 import io.slotwise.sim.command.CommandException;
 import io.slotwise.sim.command.RedisNumbers;
 import io.slotwise.sim.data.BlockedClients;
+import io.slotwise.sim.data.CollectionRegistrar;
 import io.slotwise.sim.keyspace.Bytes;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -33,7 +34,7 @@ final class StreamReadCommands {
 
     private StreamReadCommands() {}
 
-    static void register(StreamRegistrar registrar) {
+    static void register(CollectionRegistrar registrar) {
         registrar.registerAsync("xread", ctx -> read(ctx, registrar.blocked(), false));
         registrar.registerAsync("xreadgroup", ctx -> read(ctx, registrar.blocked(), true));
     }
