@@ -1,5 +1,6 @@
 package io.slotwise.sim.cluster;
 
+import io.slotwise.sim.protocol.Reply;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
  * and {@code nodes} → node maps, master first, then its replicas (failed ones included). A node map has, in order:
  * {@code id}, {@code port} (when non-zero), {@code ip}, {@code endpoint}, {@code hostname} (when set), {@code role}
  * ({@code master}/{@code replica}), {@code replication-offset}, {@code health} ({@code fail} when FAIL,
- * {@code loading} for a replica with offset 0, else {@code online}). TLS ports are not modelled. Stateless; call on the
+ * {@code loading} for a replica with offset 0, else {@code online}). The map keys are bulk strings; RESP2 connections receive each map as a flat
+ * key/value array. TLS ports are not modelled. Stateless; call on the
  * node's thread.
  */
 public final class ClusterShardsRenderer {
@@ -20,51 +22,51 @@ public final class ClusterShardsRenderer {
      * Builds the reply tree.
      *
      * @param state the state, never {@code null}
-     * @return an {@link ClusterReply.Array} of shard maps
+     * @return an array of shard maps
      */
-    public static ClusterReply.Array render(ClusterState state) {
-        List<ClusterReply> shards = new ArrayList<>();
+    public static Reply.Array render(ClusterState state) {
+        List<Reply> shards = new ArrayList<>();
         for (ClusterNode node : state.nodes()) {
             if (node.isMaster()) {
                 shards.add(shard(state, node));
             }
         }
-        return new ClusterReply.Array(shards);
+        return new Reply.Array(shards);
     }
 
-    private static ClusterReply shard(ClusterState state, ClusterNode master) {
-        List<ClusterReply> slotBounds = new ArrayList<>();
+    private static Reply shard(ClusterState state, ClusterNode master) {
+        List<Reply> slotBounds = new ArrayList<>();
         for (SlotRange range : SlotRange.coalesce(master.slots())) {
-            slotBounds.add(new ClusterReply.Int(range.start()));
-            slotBounds.add(new ClusterReply.Int(range.end()));
+            slotBounds.add(Reply.integer(range.start()));
+            slotBounds.add(Reply.integer(range.end()));
         }
-        List<ClusterReply> members = new ArrayList<>();
+        List<Reply> members = new ArrayList<>();
         members.add(nodeDetails(state, master));
         for (ClusterNode replica : state.replicasOf(master)) {
             members.add(nodeDetails(state, replica));
         }
-        return new ClusterReply.Dict(List.of(
-                new ClusterReply.Entry("slots", new ClusterReply.Array(slotBounds)),
-                new ClusterReply.Entry("nodes", new ClusterReply.Array(members))));
+        return Reply.map(
+                Reply.entry(Reply.bulk("slots"), new Reply.Array(slotBounds)),
+                Reply.entry(Reply.bulk("nodes"), new Reply.Array(members)));
     }
 
-    private static ClusterReply nodeDetails(ClusterState state, ClusterNode node) {
-        List<ClusterReply.Entry> details = new ArrayList<>();
-        details.add(new ClusterReply.Entry("id", new ClusterReply.Bulk(node.id())));
+    private static Reply nodeDetails(ClusterState state, ClusterNode node) {
+        List<Reply.Entry> details = new ArrayList<>();
+        details.add(Reply.entry(Reply.bulk("id"), Reply.bulk(node.id())));
         if (node.port() != 0) {
-            details.add(new ClusterReply.Entry("port", new ClusterReply.Int(node.port())));
+            details.add(Reply.entry(Reply.bulk("port"), Reply.integer(node.port())));
         }
-        details.add(new ClusterReply.Entry("ip", new ClusterReply.Bulk(node.ip())));
+        details.add(Reply.entry(Reply.bulk("ip"), Reply.bulk(node.ip())));
         String endpoint = state.config().preferredEndpointType().endpointOf(node);
-        details.add(new ClusterReply.Entry("endpoint", new ClusterReply.Bulk(endpoint)));
+        details.add(Reply.entry(Reply.bulk("endpoint"), Reply.bulk(endpoint)));
         if (node.hostname() != null) {
-            details.add(new ClusterReply.Entry("hostname", new ClusterReply.Bulk(node.hostname())));
+            details.add(Reply.entry(Reply.bulk("hostname"), Reply.bulk(node.hostname())));
         }
         String role = node.isReplica() ? "replica" : "master";
-        details.add(new ClusterReply.Entry("role", new ClusterReply.Bulk(role)));
-        details.add(new ClusterReply.Entry("replication-offset", new ClusterReply.Int(node.replicationOffset())));
-        details.add(new ClusterReply.Entry("health", new ClusterReply.Bulk(health(node))));
-        return new ClusterReply.Dict(details);
+        details.add(Reply.entry(Reply.bulk("role"), Reply.bulk(role)));
+        details.add(Reply.entry(Reply.bulk("replication-offset"), Reply.integer(node.replicationOffset())));
+        details.add(Reply.entry(Reply.bulk("health"), Reply.bulk(health(node))));
+        return new Reply.Map(details);
     }
 
     private static String health(ClusterNode node) {

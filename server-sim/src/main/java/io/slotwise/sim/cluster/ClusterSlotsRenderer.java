@@ -1,5 +1,6 @@
 package io.slotwise.sim.cluster;
 
+import io.slotwise.sim.protocol.Reply;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,8 @@ import java.util.List;
  * (unassigned slots omitted), each {@code [start, end, master, replica...]}; a node is
  * {@code [endpoint, port, id, extra-metadata-map]}. The endpoint follows {@code cluster-preferred-endpoint-type}
  * (IP; hostname or {@code ?}; null bulk for unknown-endpoint). The metadata map holds {@code ip} when the preferred
- * type is not IP and {@code hostname} when the preferred type is not hostname and a hostname is set. Replicas are listed
+ * type is not IP and {@code hostname} when the preferred type is not hostname and a hostname is set (a map, so
+ * RESP2 connections receive it as a flat key/value array). Replicas are listed
  * only when not FAIL and their replication offset is non-zero. Stateless; call on the node's thread.
  */
 public final class ClusterSlotsRenderer {
@@ -19,10 +21,10 @@ public final class ClusterSlotsRenderer {
      * Builds the reply tree.
      *
      * @param state the state, never {@code null}
-     * @return an {@link ClusterReply.Array} of slot-range entries
+     * @return an array of slot-range entries
      */
-    public static ClusterReply.Array render(ClusterState state) {
-        List<ClusterReply> ranges = new ArrayList<>();
+    public static Reply.Array render(ClusterState state) {
+        List<Reply> ranges = new ArrayList<>();
         SlotTable slots = state.slots();
         int slot = 0;
         while (slot < SlotTable.SLOT_COUNT) {
@@ -36,37 +38,32 @@ public final class ClusterSlotsRenderer {
             }
             slot = end + 1;
         }
-        return new ClusterReply.Array(ranges);
+        return new Reply.Array(ranges);
     }
 
-    private static ClusterReply rangeEntry(ClusterState state, ClusterNode owner, int start, int end) {
-        List<ClusterReply> entry = new ArrayList<>();
-        entry.add(new ClusterReply.Int(start));
-        entry.add(new ClusterReply.Int(end));
+    private static Reply rangeEntry(ClusterState state, ClusterNode owner, int start, int end) {
+        List<Reply> entry = new ArrayList<>();
+        entry.add(Reply.integer(start));
+        entry.add(Reply.integer(end));
         entry.add(nodeEntry(state.config().preferredEndpointType(), owner));
         for (ClusterNode replica : state.replicasOf(owner)) {
             if (!replica.isFailed() && replica.replicationOffset() != 0) {
                 entry.add(nodeEntry(state.config().preferredEndpointType(), replica));
             }
         }
-        return new ClusterReply.Array(entry);
+        return new Reply.Array(entry);
     }
 
-    private static ClusterReply nodeEntry(PreferredEndpointType type, ClusterNode node) {
-        ClusterReply endpoint = type == PreferredEndpointType.UNKNOWN_ENDPOINT
-                ? ClusterReply.NullBulk.INSTANCE
-                : new ClusterReply.Bulk(type.endpointOf(node));
-        List<ClusterReply.Entry> metadata = new ArrayList<>();
+    private static Reply nodeEntry(PreferredEndpointType type, ClusterNode node) {
+        Reply endpoint =
+                type == PreferredEndpointType.UNKNOWN_ENDPOINT ? Reply.nullBulk() : Reply.bulk(type.endpointOf(node));
+        List<Reply.Entry> metadata = new ArrayList<>();
         if (type != PreferredEndpointType.IP) {
-            metadata.add(new ClusterReply.Entry("ip", new ClusterReply.Bulk(node.ip())));
+            metadata.add(Reply.entry(Reply.bulk("ip"), Reply.bulk(node.ip())));
         }
         if (type != PreferredEndpointType.HOSTNAME && node.hostname() != null) {
-            metadata.add(new ClusterReply.Entry("hostname", new ClusterReply.Bulk(node.hostname())));
+            metadata.add(Reply.entry(Reply.bulk("hostname"), Reply.bulk(node.hostname())));
         }
-        return new ClusterReply.Array(List.of(
-                endpoint,
-                new ClusterReply.Int(node.port()),
-                new ClusterReply.Bulk(node.id()),
-                new ClusterReply.Dict(metadata)));
+        return Reply.array(endpoint, Reply.integer(node.port()), Reply.bulk(node.id()), new Reply.Map(metadata));
     }
 }

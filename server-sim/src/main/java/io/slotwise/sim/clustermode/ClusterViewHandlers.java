@@ -34,13 +34,8 @@ final class ClusterViewHandlers {
                 registry, cluster, "nodes", (ctx, c) -> Reply.verbatimText(ClusterNodesRenderer.render(c.state())));
         ClusterCommands.register(
                 registry, cluster, "info", (ctx, c) -> Reply.verbatimText(ClusterInfoRenderer.render(c.state())));
-        ClusterCommands.register(
-                registry, cluster, "slots", (ctx, c) -> ClusterReplies.toReply(ClusterSlotsRenderer.render(c.state())));
-        ClusterCommands.register(
-                registry,
-                cluster,
-                "shards",
-                (ctx, c) -> ClusterReplies.toReply(ClusterShardsRenderer.render(c.state())));
+        ClusterCommands.register(registry, cluster, "slots", (ctx, c) -> ClusterSlotsRenderer.render(c.state()));
+        ClusterCommands.register(registry, cluster, "shards", (ctx, c) -> ClusterShardsRenderer.render(c.state()));
         ClusterCommands.register(registry, cluster, "replicas", ClusterViewHandlers::replicas);
         ClusterCommands.register(registry, cluster, "slaves", ClusterViewHandlers::replicas);
         ClusterCommands.register(registry, cluster, "links", ClusterViewHandlers::links);

@@ -1,8 +1,5 @@
 package io.slotwise.sim.cluster;
 
-import static io.slotwise.sim.cluster.ReplyTrees.array;
-import static io.slotwise.sim.cluster.ReplyTrees.bulk;
-import static io.slotwise.sim.cluster.ReplyTrees.integer;
 import static io.slotwise.sim.cluster.ReplyTrees.map;
 import static io.slotwise.sim.cluster.TestClusters.A;
 import static io.slotwise.sim.cluster.TestClusters.B;
@@ -11,13 +8,17 @@ import static io.slotwise.sim.cluster.TestClusters.D;
 import static io.slotwise.sim.cluster.TestClusters.E;
 import static io.slotwise.sim.cluster.TestClusters.F;
 import static io.slotwise.sim.cluster.TestClusters.UNKNOWN;
+import static io.slotwise.sim.protocol.Reply.array;
+import static io.slotwise.sim.protocol.Reply.bulk;
+import static io.slotwise.sim.protocol.Reply.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.slotwise.sim.protocol.Reply;
 import org.junit.jupiter.api.Test;
 
 class ClusterShardsRendererTest {
 
-    private static ClusterReply node(String id, int port, String role, long offset, String health) {
+    private static Reply node(String id, int port, String role, long offset, String health) {
         return map(
                 "id", bulk(id),
                 "port", integer(port),
@@ -33,7 +34,7 @@ class ClusterShardsRendererTest {
         ClusterState state = TestClusters.sixNodes();
         state.myself().setReplicationOffset(1200);
 
-        ClusterReply expected = array(
+        Reply expected = array(
                 map(
                         "slots", array(integer(0), integer(5460), integer(16383), integer(16383)),
                         "nodes",
@@ -59,17 +60,17 @@ class ClusterShardsRendererTest {
         TestClusters.get(state, C).addFlag(NodeFlag.FAIL, 0);
         TestClusters.get(state, F).addFlag(NodeFlag.FAIL, 0);
 
-        ClusterReply.Array shards = ClusterShardsRenderer.render(state);
+        Reply.Array shards = ClusterShardsRenderer.render(state);
 
-        assertEquals(4, shards.items().size());
+        assertEquals(4, shards.elements().size());
         assertEquals(
                 map("slots", array(), "nodes", array(node(UNKNOWN, 7009, "master", 0, "online"))),
-                shards.items().get(3));
+                shards.elements().get(3));
         assertEquals(
                 map(
                         "slots", array(integer(10923), integer(16382)),
                         "nodes", array(node(C, 7002, "master", 0, "fail"), node(F, 7005, "replica", 2000, "fail"))),
-                shards.items().get(2));
+                shards.elements().get(2));
     }
 
     @Test
@@ -78,9 +79,9 @@ class ClusterShardsRendererTest {
         state.setConfig(state.config().withPreferredEndpointType(PreferredEndpointType.HOSTNAME));
         TestClusters.get(state, B).setHostname("b.example");
 
-        ClusterReply.Dict shard =
-                (ClusterReply.Dict) ClusterShardsRenderer.render(state).items().get(1);
-        ClusterReply.Array members = (ClusterReply.Array) shard.entries().get(1).value();
+        Reply.Map shard =
+                (Reply.Map) ClusterShardsRenderer.render(state).elements().get(1);
+        Reply.Array members = (Reply.Array) shard.entries().get(1).value();
 
         assertEquals(
                 map(
@@ -92,6 +93,6 @@ class ClusterShardsRendererTest {
                         "role", bulk("master"),
                         "replication-offset", integer(0),
                         "health", bulk("online")),
-                members.items().get(0));
+                members.elements().get(0));
     }
 }

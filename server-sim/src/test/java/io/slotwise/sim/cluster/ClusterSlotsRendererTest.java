@@ -1,21 +1,22 @@
 package io.slotwise.sim.cluster;
 
-import static io.slotwise.sim.cluster.ReplyTrees.array;
-import static io.slotwise.sim.cluster.ReplyTrees.bulk;
-import static io.slotwise.sim.cluster.ReplyTrees.integer;
 import static io.slotwise.sim.cluster.ReplyTrees.map;
 import static io.slotwise.sim.cluster.TestClusters.A;
 import static io.slotwise.sim.cluster.TestClusters.B;
 import static io.slotwise.sim.cluster.TestClusters.C;
 import static io.slotwise.sim.cluster.TestClusters.D;
 import static io.slotwise.sim.cluster.TestClusters.F;
+import static io.slotwise.sim.protocol.Reply.array;
+import static io.slotwise.sim.protocol.Reply.bulk;
+import static io.slotwise.sim.protocol.Reply.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.slotwise.sim.protocol.Reply;
 import org.junit.jupiter.api.Test;
 
 class ClusterSlotsRendererTest {
 
-    private static ClusterReply ipNode(int port, String id) {
+    private static Reply ipNode(int port, String id) {
         return array(bulk("127.0.0.1"), integer(port), bulk(id), map());
     }
 
@@ -24,7 +25,7 @@ class ClusterSlotsRendererTest {
         ClusterState state = TestClusters.sixNodes();
 
         // E (replica of B) has replication offset 0, so B's range lists no replica.
-        ClusterReply expected = array(
+        Reply expected = array(
                 array(integer(0), integer(5460), ipNode(7000, A), ipNode(7003, D)),
                 array(integer(5461), integer(10922), ipNode(7001, B)),
                 array(integer(10923), integer(16382), ipNode(7002, C), ipNode(7005, F)),
@@ -40,11 +41,12 @@ class ClusterSlotsRendererTest {
             state.unassignSlot(slot);
         }
 
-        ClusterReply.Array reply = ClusterSlotsRenderer.render(state);
+        Reply.Array reply = ClusterSlotsRenderer.render(state);
 
         assertEquals(
-                array(integer(0), integer(99), ipNode(7000, A)), reply.items().get(0));
-        assertEquals(4, reply.items().size());
+                array(integer(0), integer(99), ipNode(7000, A)),
+                reply.elements().get(0));
+        assertEquals(4, reply.elements().size());
     }
 
     @Test
@@ -53,17 +55,17 @@ class ClusterSlotsRendererTest {
         state.setConfig(state.config().withPreferredEndpointType(PreferredEndpointType.HOSTNAME));
         TestClusters.get(state, B).setHostname("b.example");
 
-        ClusterReply.Array reply = ClusterSlotsRenderer.render(state);
+        Reply.Array reply = ClusterSlotsRenderer.render(state);
 
         assertEquals(
                 array(
                         integer(5461),
                         integer(10922),
                         array(bulk("b.example"), integer(7001), bulk(B), map("ip", bulk("127.0.0.1")))),
-                reply.items().get(1));
+                reply.elements().get(1));
         assertEquals(
                 array(bulk("?"), integer(7000), bulk(A), map("ip", bulk("127.0.0.1"))),
-                ((ClusterReply.Array) reply.items().get(0)).items().get(2));
+                ((Reply.Array) reply.elements().get(0)).elements().get(2));
     }
 
     @Test
@@ -71,11 +73,11 @@ class ClusterSlotsRendererTest {
         ClusterState state = TestClusters.sixNodes();
         TestClusters.get(state, B).setHostname("b.example");
 
-        ClusterReply.Array reply = ClusterSlotsRenderer.render(state);
+        Reply.Array reply = ClusterSlotsRenderer.render(state);
 
         assertEquals(
                 array(bulk("127.0.0.1"), integer(7001), bulk(B), map("hostname", bulk("b.example"))),
-                ((ClusterReply.Array) reply.items().get(1)).items().get(2));
+                ((Reply.Array) reply.elements().get(1)).elements().get(2));
     }
 
     @Test
@@ -84,15 +86,15 @@ class ClusterSlotsRendererTest {
         state.setConfig(state.config().withPreferredEndpointType(PreferredEndpointType.UNKNOWN_ENDPOINT));
         TestClusters.get(state, B).setHostname("b.example");
 
-        ClusterReply.Array reply = ClusterSlotsRenderer.render(state);
+        Reply.Array reply = ClusterSlotsRenderer.render(state);
 
         assertEquals(
                 array(
-                        ClusterReply.NullBulk.INSTANCE,
+                        Reply.nullBulk(),
                         integer(7001),
                         bulk(B),
                         map("ip", bulk("127.0.0.1"), "hostname", bulk("b.example"))),
-                ((ClusterReply.Array) reply.items().get(1)).items().get(2));
+                ((Reply.Array) reply.elements().get(1)).elements().get(2));
     }
 
     @Test

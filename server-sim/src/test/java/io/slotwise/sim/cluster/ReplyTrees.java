@@ -1,31 +1,20 @@
 package io.slotwise.sim.cluster;
 
+import io.slotwise.sim.protocol.Reply;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Short constructors for expected {@link ClusterReply} trees in tests. */
+/** Short constructor for expected map replies with text keys in tests; the other shapes use {@link Reply}'s. */
 final class ReplyTrees {
 
     private ReplyTrees() {}
 
-    static ClusterReply integer(long value) {
-        return new ClusterReply.Int(value);
-    }
-
-    static ClusterReply bulk(String value) {
-        return new ClusterReply.Bulk(value);
-    }
-
-    static ClusterReply array(ClusterReply... items) {
-        return new ClusterReply.Array(List.of(items));
-    }
-
-    /** A map from alternating key (String) and value (ClusterReply) arguments. */
-    static ClusterReply map(Object... keysAndValues) {
-        List<ClusterReply.Entry> entries = new ArrayList<>();
+    /** A map from alternating key (String, sent as a bulk string) and value (Reply) arguments. */
+    static Reply map(Object... keysAndValues) {
+        List<Reply.Entry> entries = new ArrayList<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            entries.add(new ClusterReply.Entry((String) keysAndValues[i], (ClusterReply) keysAndValues[i + 1]));
+            entries.add(Reply.entry(Reply.bulk((String) keysAndValues[i]), (Reply) keysAndValues[i + 1]));
         }
-        return new ClusterReply.Dict(entries);
+        return new Reply.Map(entries);
     }
 }
