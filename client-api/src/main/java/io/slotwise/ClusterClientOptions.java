@@ -318,13 +318,13 @@ public final class ClusterClientOptions {
 
         /** Sets {@link ClusterClientOptions#commandTimeout()}; must be positive. */
         public Builder commandTimeout(Duration value) {
-            commandTimeout = positive(value, "commandTimeout");
+            commandTimeout = DurationChecks.requirePositive(value, "commandTimeout");
             return this;
         }
 
         /** Sets {@link ClusterClientOptions#connectTimeout()}; must be positive. */
         public Builder connectTimeout(Duration value) {
-            connectTimeout = positive(value, "connectTimeout");
+            connectTimeout = DurationChecks.requirePositive(value, "connectTimeout");
             return this;
         }
 
@@ -339,31 +339,19 @@ public final class ClusterClientOptions {
 
         /** Sets {@link ClusterClientOptions#topologyRefreshPeriod()}; {@link Duration#ZERO} turns it off. */
         public Builder topologyRefreshPeriod(Duration value) {
-            Objects.requireNonNull(value, "topologyRefreshPeriod");
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("topologyRefreshPeriod must not be negative, got " + value);
-            }
-            topologyRefreshPeriod = value;
+            topologyRefreshPeriod = DurationChecks.requireNonNegative(value, "topologyRefreshPeriod");
             return this;
         }
 
         /** Sets {@link ClusterClientOptions#adaptiveRefreshMinInterval()}; zero or positive. */
         public Builder adaptiveRefreshMinInterval(Duration value) {
-            Objects.requireNonNull(value, "adaptiveRefreshMinInterval");
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("adaptiveRefreshMinInterval must not be negative, got " + value);
-            }
-            adaptiveRefreshMinInterval = value;
+            adaptiveRefreshMinInterval = DurationChecks.requireNonNegative(value, "adaptiveRefreshMinInterval");
             return this;
         }
 
         /** Sets {@link ClusterClientOptions#latencyProbeInterval()}; positive. */
         public Builder latencyProbeInterval(Duration value) {
-            Objects.requireNonNull(value, "latencyProbeInterval");
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("latencyProbeInterval must be positive, got " + value);
-            }
-            latencyProbeInterval = value;
+            latencyProbeInterval = DurationChecks.requirePositive(value, "latencyProbeInterval");
             return this;
         }
 
@@ -414,14 +402,6 @@ public final class ClusterClientOptions {
          */
         public ClusterClientOptions build() {
             return new ClusterClientOptions(this);
-        }
-
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + value);
-            }
-            return value;
         }
     }
 }

@@ -26,9 +26,7 @@ public record RetrySettings(int maxAttempts, Duration backoffBase, Duration back
         }
         Objects.requireNonNull(backoffBase, "backoffBase");
         Objects.requireNonNull(backoffCap, "backoffCap");
-        if (backoffBase.isZero() || backoffBase.isNegative()) {
-            throw new IllegalArgumentException("backoffBase must be positive, got " + backoffBase);
-        }
+        DurationChecks.requirePositive(backoffBase, "backoffBase");
         if (backoffCap.compareTo(backoffBase) < 0) {
             throw new IllegalArgumentException(
                     "backoffCap (" + backoffCap + ") must not be less than backoffBase (" + backoffBase + ")");

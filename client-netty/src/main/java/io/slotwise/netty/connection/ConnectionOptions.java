@@ -1,6 +1,7 @@
 package io.slotwise.netty.connection;
 
 import io.netty.handler.ssl.SslContext;
+import io.slotwise.DurationChecks;
 import io.slotwise.RedisCredentials;
 import io.slotwise.resp.RespLimits;
 import java.time.Duration;
@@ -216,13 +217,13 @@ public final class ConnectionOptions {
 
         /** Sets {@link ConnectionOptions#connectTimeout()}; must be positive. */
         public Builder connectTimeout(Duration timeout) {
-            connectTimeout = positive(timeout, "connectTimeout");
+            connectTimeout = DurationChecks.requirePositive(timeout, "connectTimeout");
             return this;
         }
 
         /** Sets {@link ConnectionOptions#commandTimeout()}; must be positive. */
         public Builder commandTimeout(Duration timeout) {
-            commandTimeout = positive(timeout, "commandTimeout");
+            commandTimeout = DurationChecks.requirePositive(timeout, "commandTimeout");
             return this;
         }
 
@@ -316,14 +317,6 @@ public final class ConnectionOptions {
         /** Builds the options. */
         public ConnectionOptions build() {
             return new ConnectionOptions(this);
-        }
-
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + value);
-            }
-            return value;
         }
     }
 }
