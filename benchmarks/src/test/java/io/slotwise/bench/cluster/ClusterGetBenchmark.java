@@ -12,8 +12,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One synchronous GET at a time per thread against a real 3-primary cluster, from two threads: the round trip a
- * request/response service pays per cache read. Slotwise's sync wrapper, Lettuce's sync API and JedisCluster, each
- * with default options. Score: GETs per millisecond.
+ * request/response service pays per cache read. Slotwise's sync wrapper, Lettuce's sync API and Jedis's
+ * RedisClusterClient, each with default options. Score: GETs per millisecond.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -36,7 +36,7 @@ public class ClusterGetBenchmark {
         return client.connection.sync().get(cursor.next(cluster));
     }
 
-    /** Jedis: {@code jedisCluster.get(key)}. */
+    /** Jedis: {@code redisClusterClient.get(key)}. */
     @Benchmark
     public String jedis(JedisClient client, ClusterUnderTest cluster, KeyCursor cursor) {
         return client.cluster.get(cursor.next(cluster));

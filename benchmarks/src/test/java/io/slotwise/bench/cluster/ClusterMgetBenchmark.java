@@ -13,8 +13,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * An MGET of {@value #KEYS_PER_CALL} keys in different slots, which a cluster client has to split by slot and merge
- * back in order. Slotwise and Lettuce (whose cluster API splits MGET too); JedisCluster refuses keys of several slots,
- * so it has no entry here. Score: MGETs per millisecond.
+ * back in order. Slotwise and Lettuce (whose cluster API splits MGET too); Jedis has no entry here (its deprecated
+ * JedisCluster refused keys of several slots; Jedis 8's RedisClusterClient splits them, not benchmarked yet). Score:
+ * MGETs per millisecond.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
