@@ -11,34 +11,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** HSCAN, SSCAN and ZSCAN over a loopback socket: paging, MATCH, COUNT, cursors and the order of checks. */
 class CollectionScanCommandsTest {
     private static final String EMPTY_PAGE = array(bulk("0"), array());
-    private static CollectionTestNode node;
 
-    @BeforeAll
-    static void startNode() {
-        node = CollectionTestNode.start();
-    }
-
-    @AfterAll
-    static void closeNode() {
-        node.close();
-    }
-
-    @BeforeEach
-    void flush() {
-        try (RespClient client = node.connect(2)) {
-            client.call("FLUSHALL");
-        }
-    }
+    @RegisterExtension
+    static final SharedCollectionNode node = new SharedCollectionNode();
 
     @Test
     void aLargeHashIsScannedInPagesThatReturnEveryFieldOnce() {

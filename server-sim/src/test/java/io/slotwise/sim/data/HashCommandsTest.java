@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.slotwise.sim.RespClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,24 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HashCommandsTest {
     private static final String WRONGTYPE = error("WRONGTYPE Operation against a key holding the wrong kind of value");
     private static final String NULL_BULK = "$-1\r\n";
-    private static CollectionTestNode node;
 
-    @BeforeAll
-    static void startNode() {
-        node = CollectionTestNode.start();
-    }
-
-    @AfterAll
-    static void closeNode() {
-        node.close();
-    }
-
-    @BeforeEach
-    void flush() {
-        try (RespClient client = node.connect(2)) {
-            client.call("FLUSHALL");
-        }
-    }
+    @RegisterExtension
+    static final SharedCollectionNode node = new SharedCollectionNode();
 
     @Test
     void hsetCountsNewFieldsAndHmsetAnswersOk() {

@@ -7,34 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.slotwise.sim.RespClient;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** HINCRBY and HINCRBYFLOAT over a loopback socket: results, formats and every error. */
 class HashIncrementCommandsTest {
-    private static CollectionTestNode node;
 
-    @BeforeAll
-    static void startNode() {
-        node = CollectionTestNode.start();
-    }
-
-    @AfterAll
-    static void closeNode() {
-        node.close();
-    }
-
-    @BeforeEach
-    void flush() {
-        try (RespClient client = node.connect(2)) {
-            client.call("FLUSHALL");
-        }
-    }
+    @RegisterExtension
+    static final SharedCollectionNode node = new SharedCollectionNode();
 
     @Test
     void hincrbyStartsFromZeroAndStoresTheResult() {

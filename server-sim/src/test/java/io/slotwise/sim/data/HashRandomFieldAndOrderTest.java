@@ -10,31 +10,14 @@ import io.slotwise.sim.RespClient;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Small hashes list their fields in insertion order; HRANDFIELD's counts, WITHVALUES and errors. */
 class HashRandomFieldAndOrderTest {
-    private static CollectionTestNode node;
 
-    @BeforeAll
-    static void startNode() {
-        node = CollectionTestNode.start();
-    }
-
-    @AfterAll
-    static void closeNode() {
-        node.close();
-    }
-
-    @BeforeEach
-    void flush() {
-        try (RespClient client = node.connect(2)) {
-            client.call("FLUSHALL");
-        }
-    }
+    @RegisterExtension
+    static final SharedCollectionNode node = new SharedCollectionNode();
 
     @Test
     void aSmallHashListsFieldsInInsertionOrderAndAReplacedValueKeepsItsPlace() {

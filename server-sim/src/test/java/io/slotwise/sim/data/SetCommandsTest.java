@@ -11,10 +11,8 @@ import io.slotwise.sim.RespClient;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,24 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SetCommandsTest {
     private static final String WRONGTYPE = error("WRONGTYPE Operation against a key holding the wrong kind of value");
     private static final String NOT_POSITIVE = error("ERR value is out of range, must be positive");
-    private static CollectionTestNode node;
 
-    @BeforeAll
-    static void startNode() {
-        node = CollectionTestNode.start();
-    }
-
-    @AfterAll
-    static void closeNode() {
-        node.close();
-    }
-
-    @BeforeEach
-    void flush() {
-        try (RespClient client = node.connect(2)) {
-            client.call("FLUSHALL");
-        }
-    }
+    @RegisterExtension
+    static final SharedCollectionNode node = new SharedCollectionNode();
 
     @ParameterizedTest(name = "RESP{0}")
     @ValueSource(ints = {2, 3})

@@ -8,34 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.slotwise.sim.RespClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** ZADD, ZINCRBY and the sorted-set reads and removals over a loopback socket, in RESP2 and RESP3. */
 class SortedSetCommandsTest {
     private static final String WRONGTYPE = error("WRONGTYPE Operation against a key holding the wrong kind of value");
-    private static CollectionTestNode node;
 
-    @BeforeAll
-    static void startNode() {
-        node = CollectionTestNode.start();
-    }
-
-    @AfterAll
-    static void closeNode() {
-        node.close();
-    }
-
-    @BeforeEach
-    void flush() {
-        try (RespClient client = node.connect(2)) {
-            client.call("FLUSHALL");
-        }
-    }
+    @RegisterExtension
+    static final SharedCollectionNode node = new SharedCollectionNode();
 
     /** A double reply: a bulk string in RESP2, {@code ,} in RESP3. */
     private static String score(int protocol, String text) {
