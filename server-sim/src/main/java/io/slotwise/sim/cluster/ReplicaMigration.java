@@ -22,7 +22,8 @@ import java.util.Optional;
  *       smallest node ID ({@link Verdict#NOT_THE_CANDIDATE});
  *   <li>the target, the first orphaned master in node order, has been orphaned for longer than the configured delay
  *       ({@link ClusterConfig#replicaMigrationDelayMillis()}, Redis's 5000 ms), measured from the first evaluation that
- *       reached this step and saw it orphaned ({@link Verdict#WAITING}).
+ *       reached this step and saw it orphaned ({@link Verdict#WAITING}). Only such evaluations reset that time, so a
+ *       master that had a working replica again while no master was orphaned keeps its old time, as in Redis.
  * </ol>
  * Then myself becomes a replica of the target ({@link Verdict#MIGRATE}), as CLUSTER REPLICATE would make it.
  *
