@@ -15,8 +15,8 @@ import java.util.Optional;
  * cluster-enabled}, {@code cluster-config-file}, {@code cluster-node-timeout}, {@code cluster-announce-ip}, {@code
  * cluster-port}, {@code requirepass}, {@code dir} (config and data paths are resolved against it; the process does
  * not change its working directory), {@code cluster-require-full-coverage}, {@code cluster-allow-reads-when-down},
- * {@code cluster-replica-no-failover}, {@code cluster-replica-validity-factor},
- * {@code proto-max-bulk-len}, {@code slowlog-log-slower-than} and {@code slowlog-max-len}.
+ * {@code cluster-replica-no-failover}, {@code cluster-replica-validity-factor}, {@code
+ * cluster-allow-replica-migration}, {@code cluster-migration-barrier}, {@code proto-max-bulk-len}, {@code slowlog-log-slower-than} and {@code slowlog-max-len}.
  *
  * <p>Directives accepted, validated and reported by CONFIG GET, but without effect ({@link #ignored()}): {@code
  * daemonize} (only {@code no}: the simulator never forks), {@code appendonly}, {@code appendfilename}, {@code save},
@@ -58,6 +58,15 @@ public enum ConfigDirective {
      */
     CLUSTER_REPLICA_VALIDITY_FACTOR(
             "cluster-replica-validity-factor", ConfigValueType.integer(0, Integer.MAX_VALUE), "10", Mutability.MUTABLE),
+    /**
+     * Whether replicas migrate to orphaned masters, and whether a master left without slots follows the node that
+     * took its last slot.
+     */
+    CLUSTER_ALLOW_REPLICA_MIGRATION(
+            "cluster-allow-replica-migration", ConfigValueType.bool(), "yes", Mutability.MUTABLE),
+    /** How many working replicas a master keeps when one of its replicas migrates to an orphaned master. */
+    CLUSTER_MIGRATION_BARRIER(
+            "cluster-migration-barrier", ConfigValueType.integer(0, Integer.MAX_VALUE), "1", Mutability.MUTABLE),
     /** The largest bulk string a client may send. */
     PROTO_MAX_BULK_LEN(
             "proto-max-bulk-len", ConfigValueType.memory(1024 * 1024, Long.MAX_VALUE), "536870912", Mutability.MUTABLE),

@@ -1,6 +1,7 @@
 package io.slotwise.sim;
 
 import io.netty.channel.EventLoopGroup;
+import io.slotwise.sim.cluster.ClusterConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.Objects;
 /**
  * Describes and starts a {@link SimCluster}; obtained from {@link SimCluster#builder()}. Defaults: 3 primaries, no
  * replicas, ephemeral ports, {@code cluster-node-timeout} 2 s, a temporary directory, one event loop thread per node
- * up to the number of processors, formed at start with fast formation, 30 s to form.
+ * up to the number of processors, formed at start with fast formation, 30 s to form, Redis's 5 s replica migration
+ * delay.
  *
  * <p>Not thread-safe; a builder may start several clusters (each gets the settings of the moment).
  */
@@ -26,6 +28,7 @@ public final class SimClusterBuilder {
     private boolean formed = true;
     private boolean fastFormation = true;
     private Duration formationTimeout = Duration.ofSeconds(30);
+    private Duration replicaMigrationDelay = Duration.ofMillis(ClusterConfig.REDIS_REPLICA_MIGRATION_DELAY_MILLIS);
 
     SimClusterBuilder() {}
 
@@ -71,6 +74,19 @@ public final class SimClusterBuilder {
      */
     public SimClusterBuilder nodeTimeout(Duration timeout) {
         this.nodeTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * Sets how long a master must have been orphaned (no working replica left) before a replica of a master with more
+     * replicas migrates to it. Default: Redis's fixed 5 s ({@code CLUSTER_SLAVE_MIGRATION_DELAY}), which does not
+     * scale with the node timeout; tests may shorten it.
+     *
+     * @param delay not negative, never {@code null}
+     * @return this builder
+     */
+    public SimClusterBuilder replicaMigrationDelay(Duration delay) {
+        this.replicaMigrationDelay = Objects.requireNonNull(delay, "delay");
         return this;
     }
 
@@ -157,7 +173,8 @@ public final class SimClusterBuilder {
                 threads,
                 formed,
                 fastFormation,
-                formationTimeout);
+                formationTimeout,
+                replicaMigrationDelay);
         long started = System.nanoTime();
         ClusterDirectory directory = ClusterDirectory.open(dir);
         EventLoopGroup group = settings.newGroup();

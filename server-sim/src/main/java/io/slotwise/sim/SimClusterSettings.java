@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * @param formed whether to form the cluster at start
  * @param fastFormation whether masters skip Redis's writable and rejoin delays
  * @param formationTimeout how long forming may take
+ * @param replicaMigrationDelay how long a master must be orphaned before a replica migrates to it
  */
 record SimClusterSettings(
         int primaries,
@@ -31,7 +32,8 @@ record SimClusterSettings(
         int eventLoopThreads,
         boolean formed,
         boolean fastFormation,
-        Duration formationTimeout) {
+        Duration formationTimeout,
+        Duration replicaMigrationDelay) {
 
     /** The highest client port whose derived bus port ({@code + 10000}) is valid. */
     private static final int HIGHEST_BASE_PORT = 55_535;
@@ -50,9 +52,12 @@ record SimClusterSettings(
             throw new IllegalArgumentException(
                     "the base port must be 0 (ephemeral) or leave room for " + nodes + " ports up to 55535");
         }
-        if (nodeTimeout.isNegative() || nodeTimeout.isZero() || formationTimeout.isNegative()) {
-            throw new IllegalArgumentException(
-                    "the node timeout must be positive and the formation timeout not negative");
+        if (nodeTimeout.isNegative()
+                || nodeTimeout.isZero()
+                || formationTimeout.isNegative()
+                || replicaMigrationDelay.isNegative()) {
+            throw new IllegalArgumentException("the node timeout must be positive, the formation timeout and the"
+                    + " replica migration delay not negative");
         }
         if (eventLoopThreads < 1) {
             throw new IllegalArgumentException("at least one event loop thread is needed");
@@ -100,7 +105,8 @@ record SimClusterSettings(
      * @return the node
      */
     SimNode startNode(SimNodeConfig config, EventLoopGroup group) {
-        ClusterModeModule module = new ClusterModeModule();
+        ClusterModeModule module =
+                new ClusterModeModule().withReplicaMigrationDelayMillis(replicaMigrationDelay.toMillis());
         if (fastFormation) {
             module = module.withWritableDelayMillis(0).withRejoinDelayMillis(0);
         }

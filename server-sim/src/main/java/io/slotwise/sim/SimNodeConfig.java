@@ -178,6 +178,16 @@ public final class SimNodeConfig {
         return Long.parseLong(get(ConfigDirective.CLUSTER_REPLICA_VALIDITY_FACTOR));
     }
 
+    /** Returns {@code cluster-allow-replica-migration}. */
+    public boolean clusterAllowReplicaMigration() {
+        return isYes(ConfigDirective.CLUSTER_ALLOW_REPLICA_MIGRATION);
+    }
+
+    /** Returns {@code cluster-migration-barrier}: the working replicas a master keeps when one migrates away. */
+    public int clusterMigrationBarrier() {
+        return Integer.parseInt(get(ConfigDirective.CLUSTER_MIGRATION_BARRIER));
+    }
+
     /** Returns {@code proto-max-bulk-len} in bytes. */
     public long protoMaxBulkLen() {
         return Long.parseLong(get(ConfigDirective.PROTO_MAX_BULK_LEN));

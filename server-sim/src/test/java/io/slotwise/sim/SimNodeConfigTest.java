@@ -31,6 +31,8 @@ class SimNodeConfigTest {
         assertEquals(Optional.empty(), config.requirePass());
         assertTrue(config.clusterRequireFullCoverage());
         assertFalse(config.clusterAllowReadsWhenDown());
+        assertTrue(config.clusterAllowReplicaMigration());
+        assertEquals(1, config.clusterMigrationBarrier());
         assertEquals(512L * 1024 * 1024, config.protoMaxBulkLen());
         assertEquals(Path.of("").toAbsolutePath(), config.dir());
         assertEquals(Optional.empty(), config.configFile());
@@ -61,6 +63,15 @@ class SimNodeConfigTest {
     }
 
     @Test
+    void replicaMigrationDirectivesComeFromFileAndCommandLine() throws Exception {
+        Path file = write("cluster-migration-barrier 3\n", "cluster-allow-replica-migration yes\n");
+        SimNodeConfig config =
+                SimNodeConfig.fromCommandLine(file.toString(), "--cluster-allow-replica-migration", "no");
+        assertEquals(3, config.clusterMigrationBarrier());
+        assertFalse(config.clusterAllowReplicaMigration());
+    }
+
+    @Test
     void optionsWorkWithoutAFile() throws Exception {
         SimNodeConfig config = SimNodeConfig.fromCommandLine("--port", "0", "--bind", "127.0.0.1", "::1");
         assertEquals(0, config.port());
@@ -76,6 +87,8 @@ class SimNodeConfigTest {
                 Arguments.of("port x", "argument couldn't be parsed into an integer"),
                 Arguments.of("port 1 2", "wrong number of arguments"),
                 Arguments.of("cluster-enabled maybe", "argument must be 'yes' or 'no'"),
+                Arguments.of("cluster-allow-replica-migration maybe", "argument must be 'yes' or 'no'"),
+                Arguments.of("cluster-migration-barrier -2", "argument must be between 0 and 2147483647 inclusive"),
                 Arguments.of("proto-max-bulk-len 5x", "argument must be a memory value"),
                 Arguments.of(
                         "proto-max-bulk-len 1kb", "argument must be between 1048576 and 9223372036854775807 inclusive"),

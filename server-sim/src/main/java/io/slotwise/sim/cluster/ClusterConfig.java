@@ -12,35 +12,48 @@ import java.util.Objects;
  *     {@code false})
  * @param allowPubsubshardWhenDown {@code cluster-allow-pubsubshard-when-down} (default {@code true})
  * @param allowReplicaMigration {@code cluster-allow-replica-migration}: a master left without slots becomes a replica
- *     of the node that took its last slot (default {@code true})
+ *     of the node that took its last slot, and replicas migrate to orphaned masters (default {@code true})
+ * @param migrationBarrier {@code cluster-migration-barrier}: how many working replicas a master keeps when one of its
+ *     replicas migrates to an orphaned master (default 1)
  * @param preferredEndpointType {@code cluster-preferred-endpoint-type} (default {@link PreferredEndpointType#IP})
  * @param nodeTimeoutMillis {@code cluster-node-timeout} (default 15000)
  * @param writableDelayMillis how long a freshly started master reports {@code cluster_state:fail} before its first
  *     transition to ok (Redis's fixed {@code CLUSTER_WRITABLE_DELAY}, 2000; the simulator may lower it)
  * @param rejoinDelayOverrideMillis {@code -1} (the default) for Redis's rejoin delay, {@code clamp(nodeTimeout, 500,
  *     5000)}; otherwise the rejoin delay to use instead (the simulator's fast formation uses 0)
+ * @param replicaMigrationDelayMillis how long a master must have been orphaned before a replica migrates to it (Redis's
+ *     fixed {@code CLUSTER_SLAVE_MIGRATION_DELAY}, 5000; the simulator may lower it)
  */
 public record ClusterConfig(
         boolean requireFullCoverage,
         boolean allowReadsWhenDown,
         boolean allowPubsubshardWhenDown,
         boolean allowReplicaMigration,
+        int migrationBarrier,
         PreferredEndpointType preferredEndpointType,
         long nodeTimeoutMillis,
         long writableDelayMillis,
-        long rejoinDelayOverrideMillis) {
+        long rejoinDelayOverrideMillis,
+        long replicaMigrationDelayMillis) {
+
+    /** Redis's {@code CLUSTER_SLAVE_MIGRATION_DELAY}: a master must be orphaned this long before a replica migrates. */
+    public static final long REDIS_REPLICA_MIGRATION_DELAY_MILLIS = 5_000;
 
     /**
      * Validates the options.
      *
      * @throws NullPointerException if {@code preferredEndpointType} is {@code null}
-     * @throws IllegalArgumentException if a duration is negative or the node timeout is zero
+     * @throws IllegalArgumentException if a duration or the migration barrier is negative or the node timeout is zero
      */
     public ClusterConfig {
         Objects.requireNonNull(preferredEndpointType, "preferredEndpointType");
-        if (nodeTimeoutMillis <= 0 || writableDelayMillis < 0 || rejoinDelayOverrideMillis < -1) {
-            throw new IllegalArgumentException(
-                    "nodeTimeoutMillis must be > 0, writableDelayMillis >= 0 and rejoinDelayOverrideMillis >= -1");
+        if (nodeTimeoutMillis <= 0
+                || writableDelayMillis < 0
+                || rejoinDelayOverrideMillis < -1
+                || migrationBarrier < 0
+                || replicaMigrationDelayMillis < 0) {
+            throw new IllegalArgumentException("nodeTimeoutMillis must be > 0, rejoinDelayOverrideMillis >= -1,"
+                    + " writableDelayMillis, migrationBarrier and replicaMigrationDelayMillis >= 0");
         }
     }
 
@@ -50,7 +63,17 @@ public record ClusterConfig(
      * @return the default configuration
      */
     public static ClusterConfig defaults() {
-        return new ClusterConfig(true, false, true, true, PreferredEndpointType.IP, 15_000, 2_000, -1);
+        return new ClusterConfig(
+                true,
+                false,
+                true,
+                true,
+                1,
+                PreferredEndpointType.IP,
+                15_000,
+                2_000,
+                -1,
+                REDIS_REPLICA_MIGRATION_DELAY_MILLIS);
     }
 
     /**
@@ -65,10 +88,12 @@ public record ClusterConfig(
                 allowReadsWhenDown,
                 allowPubsubshardWhenDown,
                 allowReplicaMigration,
+                migrationBarrier,
                 preferredEndpointType,
                 nodeTimeoutMillis,
                 writableDelayMillis,
-                rejoinDelayOverrideMillis);
+                rejoinDelayOverrideMillis,
+                replicaMigrationDelayMillis);
     }
 
     /**
@@ -83,10 +108,12 @@ public record ClusterConfig(
                 value,
                 allowPubsubshardWhenDown,
                 allowReplicaMigration,
+                migrationBarrier,
                 preferredEndpointType,
                 nodeTimeoutMillis,
                 writableDelayMillis,
-                rejoinDelayOverrideMillis);
+                rejoinDelayOverrideMillis,
+                replicaMigrationDelayMillis);
     }
 
     /**
@@ -101,10 +128,12 @@ public record ClusterConfig(
                 allowReadsWhenDown,
                 value,
                 allowReplicaMigration,
+                migrationBarrier,
                 preferredEndpointType,
                 nodeTimeoutMillis,
                 writableDelayMillis,
-                rejoinDelayOverrideMillis);
+                rejoinDelayOverrideMillis,
+                replicaMigrationDelayMillis);
     }
 
     /**
@@ -119,10 +148,52 @@ public record ClusterConfig(
                 allowReadsWhenDown,
                 allowPubsubshardWhenDown,
                 value,
+                migrationBarrier,
                 preferredEndpointType,
                 nodeTimeoutMillis,
                 writableDelayMillis,
-                rejoinDelayOverrideMillis);
+                rejoinDelayOverrideMillis,
+                replicaMigrationDelayMillis);
+    }
+
+    /**
+     * Returns a copy with {@code cluster-migration-barrier} changed.
+     *
+     * @param value the new value, {@code >= 0}
+     * @return the copy
+     */
+    public ClusterConfig withMigrationBarrier(int value) {
+        return new ClusterConfig(
+                requireFullCoverage,
+                allowReadsWhenDown,
+                allowPubsubshardWhenDown,
+                allowReplicaMigration,
+                value,
+                preferredEndpointType,
+                nodeTimeoutMillis,
+                writableDelayMillis,
+                rejoinDelayOverrideMillis,
+                replicaMigrationDelayMillis);
+    }
+
+    /**
+     * Returns a copy whose replica migration waits another delay than Redis's 5000 ms.
+     *
+     * @param value the delay in milliseconds, {@code >= 0}
+     * @return the copy
+     */
+    public ClusterConfig withReplicaMigrationDelayMillis(long value) {
+        return new ClusterConfig(
+                requireFullCoverage,
+                allowReadsWhenDown,
+                allowPubsubshardWhenDown,
+                allowReplicaMigration,
+                migrationBarrier,
+                preferredEndpointType,
+                nodeTimeoutMillis,
+                writableDelayMillis,
+                rejoinDelayOverrideMillis,
+                value);
     }
 
     /**
@@ -137,10 +208,12 @@ public record ClusterConfig(
                 allowReadsWhenDown,
                 allowPubsubshardWhenDown,
                 allowReplicaMigration,
+                migrationBarrier,
                 value,
                 nodeTimeoutMillis,
                 writableDelayMillis,
-                rejoinDelayOverrideMillis);
+                rejoinDelayOverrideMillis,
+                replicaMigrationDelayMillis);
     }
 
     /**
@@ -155,10 +228,12 @@ public record ClusterConfig(
                 allowReadsWhenDown,
                 allowPubsubshardWhenDown,
                 allowReplicaMigration,
+                migrationBarrier,
                 preferredEndpointType,
                 value,
                 writableDelayMillis,
-                rejoinDelayOverrideMillis);
+                rejoinDelayOverrideMillis,
+                replicaMigrationDelayMillis);
     }
 
     /**
@@ -173,10 +248,12 @@ public record ClusterConfig(
                 allowReadsWhenDown,
                 allowPubsubshardWhenDown,
                 allowReplicaMigration,
+                migrationBarrier,
                 preferredEndpointType,
                 nodeTimeoutMillis,
                 value,
-                rejoinDelayOverrideMillis);
+                rejoinDelayOverrideMillis,
+                replicaMigrationDelayMillis);
     }
 
     /**
@@ -203,9 +280,11 @@ public record ClusterConfig(
                 allowReadsWhenDown,
                 allowPubsubshardWhenDown,
                 allowReplicaMigration,
+                migrationBarrier,
                 preferredEndpointType,
                 nodeTimeoutMillis,
                 writableDelayMillis,
-                value);
+                value,
+                replicaMigrationDelayMillis);
     }
 }

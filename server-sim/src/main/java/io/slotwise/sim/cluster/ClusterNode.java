@@ -30,6 +30,7 @@ public final class ClusterNode {
     private long failTimeMillis;
     private boolean meetPending;
     private long replicaSequence;
+    private boolean migrationTargetMark;
     private final BitSet slots = new BitSet(SlotTable.SLOT_COUNT);
 
     /**
@@ -258,6 +259,19 @@ public final class ClusterNode {
 
     void setReplicaSequence(long sequence) {
         this.replicaSequence = sequence;
+    }
+
+    /**
+     * Returns the part of Redis's {@code MIGRATE_TO} flag that outlives the node's replicas: set when the node was
+     * promoted from replica or got its first slot while some master had replicas, cleared when its last replica left.
+     * {@link ClusterState#isMigrationTarget(ClusterNode)} adds "has replicas now".
+     */
+    boolean migrationTargetMark() {
+        return migrationTargetMark;
+    }
+
+    void setMigrationTargetMark(boolean mark) {
+        this.migrationTargetMark = mark;
     }
 
     /**

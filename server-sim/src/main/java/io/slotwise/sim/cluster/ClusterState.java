@@ -183,6 +183,7 @@ public final class ClusterState {
         if (node == myself || nodes.get(node.id()) != node) {
             throw new IllegalArgumentException("cannot remove " + node.id());
         }
+        ClusterNode formerMaster = masterOf(node).orElse(null);
         slots.forgetNode(node);
         failureReports.forgetNode(node);
         for (ClusterNode other : nodes.values()) {
@@ -191,6 +192,7 @@ public final class ClusterState {
             }
         }
         nodes.remove(node.id());
+        afterReplicaLeft(formerMaster);
     }
 
     /**
@@ -224,7 +226,12 @@ public final class ClusterState {
      */
     public void setNodeAsMaster(ClusterNode node) {
         boolean wasReplica = node.isReplica();
+        ClusterNode formerMaster = masterOf(node).orElse(null);
         node.markMaster();
+        afterReplicaLeft(formerMaster);
+        if (formerMaster != null && node != myself) {
+            node.setMigrationTargetMark(true);
+        }
         if (node == myself && wasReplica) {
             request(PendingAction.REPLICATION_CHANGED);
         }
@@ -265,7 +272,9 @@ public final class ClusterState {
         if (!node.isReplica()) {
             node.setReplicaSequence(++replicaSequence);
         }
+        ClusterNode formerMaster = masterOf(node).orElse(null);
         node.markReplicaOf(null);
+        afterReplicaLeft(formerMaster);
     }
 
     /**
@@ -306,7 +315,41 @@ public final class ClusterState {
         if (nodes.get(owner.id()) != owner) {
             throw new IllegalArgumentException("unknown node " + owner.id());
         }
+        boolean firstSlot = owner.slotCount() == 0;
         slots.assign(slot, owner);
+        if (firstSlot && mastersHaveReplicas()) {
+            owner.setMigrationTargetMark(true);
+        }
+    }
+
+    /**
+     * Tells whether a node is a valid target of replica migration in this node's view (Redis's {@code MIGRATE_TO}
+     * flag): it has replicas (working or not), or it was promoted from replica (as seen by this node), or it got its
+     * first slot while some master had replicas, and in the latter two cases it has not lost a replica since. A master
+     * that never had replicas in a cluster without replicas is not one: replicas migrate only to masters that were
+     * meant to have some.
+     *
+     * @param node a known node, never {@code null}
+     * @return {@code true} for a migration target
+     */
+    public boolean isMigrationTarget(ClusterNode node) {
+        return node.migrationTargetMark() || !replicasOf(node).isEmpty();
+    }
+
+    private boolean mastersHaveReplicas() {
+        for (ClusterNode node : nodes.values()) {
+            if (node.isReplica() && masterOf(node).filter(ClusterNode::isMaster).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Redis clears {@code MIGRATE_TO} when a master's replica list becomes empty. */
+    private void afterReplicaLeft(ClusterNode formerMaster) {
+        if (formerMaster != null && replicasOf(formerMaster).isEmpty()) {
+            formerMaster.setMigrationTargetMark(false);
+        }
     }
 
     /**
@@ -459,7 +502,11 @@ public final class ClusterState {
         if (!master.id().equals(replica.masterId()) || !replica.isReplica()) {
             replica.setReplicaSequence(++replicaSequence);
         }
+        ClusterNode formerMaster = masterOf(replica).orElse(null);
         replica.markReplicaOf(master.id());
+        if (formerMaster != master) {
+            afterReplicaLeft(formerMaster);
+        }
     }
 
     void attachLoadedReplica(ClusterNode replica) {

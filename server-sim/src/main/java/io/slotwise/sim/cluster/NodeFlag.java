@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The node flags a Redis 7 node prints in CLUSTER NODES and nodes.conf. The declaration order is the fixed print order
  * ({@code myself,master,slave,fail?,fail,handshake,noaddr,nofailover}); a node without flags prints {@code noflags}.
- * Internal-only flags (MEET, MIGRATE_TO) are not modelled here and are never printed.
+ * Internal-only flags are not modelled here and are never printed: MEET is {@link ClusterNode#meetPending()}, MIGRATE_TO
+ * is {@link ClusterState#isMigrationTarget(ClusterNode)}.
  */
 public enum NodeFlag {
     /** This node is the one holding the state. */

@@ -4,6 +4,7 @@ import io.slotwise.sim.NodeModule;
 import io.slotwise.sim.NodeSetup;
 import io.slotwise.sim.cluster.ClusterConfig;
 import io.slotwise.sim.cluster.ClusterState;
+import io.slotwise.sim.cluster.ReplicaMigration;
 import io.slotwise.sim.command.CommandException;
 import io.slotwise.sim.command.CommandSpec;
 import io.slotwise.sim.command.RedirectCheck;
@@ -30,17 +31,23 @@ public final class ClusterModeModule implements NodeModule {
 
     private final long writableDelayMillis;
     private final long rejoinDelayOverrideMillis;
+    private final long replicaMigrationDelayMillis;
     private final boolean busEnabled;
     private ClusterNodeContext context;
 
     /** A module with Redis's behaviour. */
     public ClusterModeModule() {
-        this(DEFAULT_WRITABLE_DELAY_MILLIS, -1, true);
+        this(DEFAULT_WRITABLE_DELAY_MILLIS, -1, ClusterConfig.REDIS_REPLICA_MIGRATION_DELAY_MILLIS, true);
     }
 
-    private ClusterModeModule(long writableDelayMillis, long rejoinDelayOverrideMillis, boolean busEnabled) {
+    private ClusterModeModule(
+            long writableDelayMillis,
+            long rejoinDelayOverrideMillis,
+            long replicaMigrationDelayMillis,
+            boolean busEnabled) {
         this.writableDelayMillis = writableDelayMillis;
         this.rejoinDelayOverrideMillis = rejoinDelayOverrideMillis;
+        this.replicaMigrationDelayMillis = replicaMigrationDelayMillis;
         this.busEnabled = busEnabled;
     }
 
@@ -56,7 +63,7 @@ public final class ClusterModeModule implements NodeModule {
         if (millis < 0) {
             throw new IllegalArgumentException("writable delay must not be negative: " + millis);
         }
-        return new ClusterModeModule(millis, rejoinDelayOverrideMillis, busEnabled);
+        return new ClusterModeModule(millis, rejoinDelayOverrideMillis, replicaMigrationDelayMillis, busEnabled);
     }
 
     /**
@@ -72,7 +79,22 @@ public final class ClusterModeModule implements NodeModule {
         if (millis < 0) {
             throw new IllegalArgumentException("rejoin delay must not be negative: " + millis);
         }
-        return new ClusterModeModule(writableDelayMillis, millis, busEnabled);
+        return new ClusterModeModule(writableDelayMillis, millis, replicaMigrationDelayMillis, busEnabled);
+    }
+
+    /**
+     * Returns a module whose replicas migrate to an orphaned master once it has been orphaned for this long, instead
+     * of Redis's fixed 5000 ms ({@code CLUSTER_SLAVE_MIGRATION_DELAY}), for tests that do not want to wait.
+     *
+     * @param millis the delay, 0 for none
+     * @return a new, not yet installed module with this module's other settings
+     * @throws IllegalArgumentException if negative
+     */
+    public ClusterModeModule withReplicaMigrationDelayMillis(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("replica migration delay must not be negative: " + millis);
+        }
+        return new ClusterModeModule(writableDelayMillis, rejoinDelayOverrideMillis, millis, busEnabled);
     }
 
     /**
@@ -83,7 +105,8 @@ public final class ClusterModeModule implements NodeModule {
      * @return a new, not yet installed module with this module's other settings
      */
     public ClusterModeModule withoutBus() {
-        return new ClusterModeModule(writableDelayMillis, rejoinDelayOverrideMillis, false);
+        return new ClusterModeModule(
+                writableDelayMillis, rejoinDelayOverrideMillis, replicaMigrationDelayMillis, false);
     }
 
     /**
@@ -104,7 +127,8 @@ public final class ClusterModeModule implements NodeModule {
         }
         ClusterConfig base = ClusterConfig.defaults()
                 .withWritableDelayMillis(writableDelayMillis)
-                .withRejoinDelayOverrideMillis(rejoinDelayOverrideMillis);
+                .withRejoinDelayOverrideMillis(rejoinDelayOverrideMillis)
+                .withReplicaMigrationDelayMillis(replicaMigrationDelayMillis);
         ClusterNodeContext cluster = ClusterNodeContext.create(setup, base);
         MigrateConnectionPool pool = new MigrateConnectionPool(setup.eventLoop());
         ClusterCron cron = busEnabled ? null : new ClusterCron(cluster, setup.eventLoop());
@@ -117,6 +141,7 @@ public final class ClusterModeModule implements NodeModule {
             cluster.close();
         });
         setup.provide(ClusterState.class, cluster.state());
+        setup.provide(ReplicaMigration.class, cluster.replicaMigration());
         if (setup.node().service(RedirectCheck.class).isEmpty()) {
             setup.provide(RedirectCheck.class, new ClusterRedirectCheck(cluster));
         }

@@ -7,6 +7,7 @@ import io.slotwise.sim.cluster.ClusterConfig;
 import io.slotwise.sim.cluster.ClusterEnvironment;
 import io.slotwise.sim.cluster.ClusterState;
 import io.slotwise.sim.cluster.LocalKeys;
+import io.slotwise.sim.cluster.ReplicaMigration;
 import io.slotwise.sim.command.NodeServices;
 import io.slotwise.sim.keyspace.Keyspace;
 import java.io.IOException;
@@ -30,6 +31,7 @@ final class ClusterNodeContext {
     private final NodesConfPersistence persistence;
     private final PendingActionHandler actions;
     private final FailoverCoordinator failover;
+    private final ReplicaMigration replicaMigration = new ReplicaMigration();
     private Runnable flusher;
     private ClusterBus bus;
 
@@ -146,6 +148,11 @@ final class ClusterNodeContext {
     /** Returns the node's failover logic (votes, elections, manual failovers). */
     FailoverCoordinator failover() {
         return failover;
+    }
+
+    /** Returns the node's replica-migration decision (evaluated by the failover cron while myself is a replica). */
+    ReplicaMigration replicaMigration() {
+        return replicaMigration;
     }
 
     /** Applies configuration changes made by CONFIG SET since the last call. */

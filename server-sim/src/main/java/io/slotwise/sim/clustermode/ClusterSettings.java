@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Keeps the cluster state in step with the node's configuration: {@code cluster-require-full-coverage}, {@code
- * cluster-allow-reads-when-down} and {@code cluster-node-timeout} become the state's {@link ClusterConfig}; {@code
+ * cluster-allow-reads-when-down}, {@code cluster-allow-replica-migration}, {@code cluster-migration-barrier} and
+ * {@code cluster-node-timeout} become the state's {@link ClusterConfig}; {@code
  * port}, {@code cluster-port} and {@code cluster-announce-ip} become myself's address. CONFIG SET only replaces the
  * node's configuration object, so {@link #sync} is called before anything that depends on it (every CLUSTER
  * subcommand, every redirect check, every cron tick) and costs one reference comparison when nothing changed.
@@ -34,7 +35,7 @@ final class ClusterSettings {
 
     /**
      * Returns the cluster options a configuration asks for, starting from {@code base} for the options it does not
-     * carry (writable delay, replica migration, preferred endpoint type).
+     * carry (writable, rejoin and replica migration delays, preferred endpoint type).
      *
      * @param node the node's configuration
      * @param base the options to start from
@@ -43,6 +44,8 @@ final class ClusterSettings {
     static ClusterConfig clusterConfig(SimNodeConfig node, ClusterConfig base) {
         return base.withRequireFullCoverage(node.clusterRequireFullCoverage())
                 .withAllowReadsWhenDown(node.clusterAllowReadsWhenDown())
+                .withAllowReplicaMigration(node.clusterAllowReplicaMigration())
+                .withMigrationBarrier(node.clusterMigrationBarrier())
                 .withNodeTimeoutMillis(Math.max(1, node.clusterNodeTimeoutMillis()));
     }
 

@@ -10,6 +10,7 @@ import io.slotwise.sim.cluster.FailoverVoter;
 import io.slotwise.sim.cluster.MasterTakeover;
 import io.slotwise.sim.cluster.NodeFlag;
 import io.slotwise.sim.cluster.PendingAction;
+import io.slotwise.sim.cluster.ReplicaMigration;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Redis 7.0's failover for one node, driven by its cluster bus: votes as a master ({@link FailoverVoter}), elections as
  * a replica ({@link ReplicaElection}), manual failovers on both sides ({@link ManualFailover}) and CLUSTER FAILOVER
- * [FORCE|TAKEOVER]. It also keeps myself's {@code nofailover} flag in step with {@code cluster-replica-no-failover}.
+ * [FORCE|TAKEOVER]. It also keeps myself's {@code nofailover} flag in step with {@code cluster-replica-no-failover},
+ * and after each election step lets a replica migrate to an orphaned master ({@link ReplicaMigration}), as Redis's
+ * cron does.
  *
  * <p>Confined to the node's event loop; the bus calls it from its packet processing and its 100 ms cron.
  */
@@ -132,6 +135,12 @@ final class FailoverCoordinator {
         manual.tick(now);
         if (state.myself().isReplica()) {
             election.handle(now);
+        }
+        if (state.myself().isReplica()) {
+            ReplicaMigration.Decision decision = cluster.replicaMigration().evaluate(state, now);
+            if (decision.verdict() == ReplicaMigration.Verdict.MIGRATE) {
+                LOG.info("Migrating to orphaned master {}", decision.target().id());
+            }
         }
     }
 

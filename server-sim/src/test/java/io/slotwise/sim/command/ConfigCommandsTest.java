@@ -6,6 +6,7 @@ import static io.slotwise.sim.Resp.error;
 import static io.slotwise.sim.Resp.map;
 import static io.slotwise.sim.Resp.simple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotwise.sim.RespClient;
@@ -71,6 +72,20 @@ class ConfigCommandsTest {
                             + " argument must be 'yes' or 'no'"),
                     client.call("CONFIG", "SET", "cluster-node-timeout", "5", "cluster-require-full-coverage", "x"));
             assertEquals(3000, node.config().clusterNodeTimeoutMillis(), "nothing applied");
+            assertEquals(
+                    OK,
+                    client.call(
+                            "CONFIG",
+                            "SET",
+                            "cluster-migration-barrier",
+                            "3",
+                            "cluster-allow-replica-migration",
+                            "no"));
+            assertEquals(
+                    array(bulk("cluster-migration-barrier"), bulk("3")),
+                    client.call("CONFIG", "GET", "cluster-migration-barrier"));
+            assertEquals(3, node.config().clusterMigrationBarrier());
+            assertFalse(node.config().clusterAllowReplicaMigration());
             assertEquals(OK, client.call("CONFIG", "SET", "save", "60 1 300 10"));
             assertEquals(array(bulk("save"), bulk("60 1 300 10")), client.call("CONFIG", "GET", "save"));
         }
@@ -94,6 +109,14 @@ class ConfigCommandsTest {
                         List.of("loglevel", "loud"),
                         "ERR CONFIG SET failed (possibly related to argument 'loglevel') - argument(s) must be one of"
                                 + " the following: debug, verbose, notice, warning"),
+                Arguments.of(
+                        List.of("cluster-migration-barrier", "2147483648"),
+                        "ERR CONFIG SET failed (possibly related to argument 'cluster-migration-barrier') - argument"
+                                + " must be between 0 and 2147483647 inclusive"),
+                Arguments.of(
+                        List.of("cluster-allow-replica-migration", "maybe"),
+                        "ERR CONFIG SET failed (possibly related to argument 'cluster-allow-replica-migration') -"
+                                + " argument must be 'yes' or 'no'"),
                 Arguments.of(List.of("a", "b", "c"), "ERR syntax error"),
                 Arguments.of(List.of("a"), "ERR wrong number of arguments for 'config|set' command"));
     }
