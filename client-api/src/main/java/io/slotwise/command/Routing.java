@@ -75,7 +75,10 @@ public sealed interface Routing permits Routing.ByKeys, Routing.AnyNode, Routing
         public enum Target {
             /** Every primary, once: one reply per shard (DBSIZE, KEYS, FLUSHALL, SCRIPT LOAD). */
             ALL_PRIMARIES,
-            /** Every node, primaries and replicas (for example a PING health check of the whole cluster). */
+            /**
+             * Every node, primaries and replicas (for example {@code PUBSUB NUMSUB}, which each node answers for its own
+             * subscribers); replicas the cluster reports as failing are left out, since they cannot answer.
+             */
             ALL_NODES
         }
     }

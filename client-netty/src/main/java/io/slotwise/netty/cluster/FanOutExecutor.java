@@ -27,7 +27,8 @@ final class FanOutExecutor {
      * The nodes a fan-out reaches in a snapshot.
      *
      * @param topology the snapshot
-     * @param target every primary (each shard once, with or without slots) or every node
+     * @param target every primary (each shard once, with or without slots) or every node (replicas the cluster
+     *     reports as failing left out)
      * @return their addresses, primaries first
      */
     static List<NodeAddress> targets(ClusterTopology topology, Routing.FanOut.Target target) {
@@ -38,7 +39,10 @@ final class FanOutExecutor {
             }
         } else {
             for (ClusterNode node : topology.nodes()) {
-                nodes.add(node.address());
+                // A replica the cluster reports as failing cannot answer; waiting for it would fail the whole command.
+                if (node.role() == ClusterNode.Role.PRIMARY || node.healthy()) {
+                    nodes.add(node.address());
+                }
             }
         }
         return nodes;
