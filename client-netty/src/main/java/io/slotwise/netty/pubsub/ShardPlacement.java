@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * @param subscribe for each primary, the channels to {@code SSUBSCRIBE} there, grouped by slot (one command per slot);
  *     channels that are not placed, or placed on a node that no longer owns their slot
- * @param unsubscribe for each node, the channels to {@code SUNSUBSCRIBE} there because they moved away
+ * @param unsubscribe for each node, the channels that moved away from it; informational: the engine sends nothing
+ *     there, since a node drops a shard channel itself when it loses the slot, and a link left idle is closed
  * @param uncovered wanted channels whose slot no primary serves in the topology: they wait for a refresh
  */
 record ShardPlacement(
