@@ -32,6 +32,7 @@ import java.util.function.UnaryOperator;
  *   <li>{@link #retry()} {@link RetrySettings#DEFAULT}.
  *   <li>{@link #replayUnknownOutcomeWrites()} {@code false}: a write whose connection was lost after it was sent may
  *       have been applied, so it is not sent again unless the application says its writes are idempotent.
+ *   <li>{@link #resp3()} {@code true}: connections try {@code HELLO 3} and fall back to RESP2 where it is refused.
  * </ul>
  *
  * <p>Credentials and TLS apply to every node of the cluster: they come from the seed URIs ({@code rediss://} means TLS;
@@ -68,6 +69,7 @@ public final class ClusterClientOptions {
     private final boolean replayUnknownOutcomeWrites;
     private final UnaryOperator<NodeAddress> addressMapper;
     private final String clientName;
+    private final boolean resp3;
     private final List<ClientEventListener> eventListeners;
     private final RedisCredentials explicitCredentials;
 
@@ -96,6 +98,7 @@ public final class ClusterClientOptions {
         replayUnknownOutcomeWrites = b.replayUnknownOutcomeWrites;
         addressMapper = b.addressMapper;
         clientName = b.clientName;
+        resp3 = b.resp3;
         eventListeners = List.copyOf(b.eventListeners);
     }
 
@@ -189,6 +192,14 @@ public final class ClusterClientOptions {
         return Optional.ofNullable(clientName);
     }
 
+    /**
+     * Whether connections negotiate RESP3 ({@code HELLO 3}, falling back to RESP2 where refused); {@code false} keeps
+     * every connection, subscriber connections included, on RESP2.
+     */
+    public boolean resp3() {
+        return resp3;
+    }
+
     /** The observers of client events, in registration order; empty for none. */
     public List<ClientEventListener> eventListeners() {
         return eventListeners;
@@ -203,7 +214,7 @@ public final class ClusterClientOptions {
                 + topologyRefreshPeriod + ", adaptiveRefreshMinInterval=" + adaptiveRefreshMinInterval
                 + ", latencyProbeInterval=" + latencyProbeInterval + ", retry="
                 + retry + ", replayUnknownOutcomeWrites=" + replayUnknownOutcomeWrites + ", clientName=" + clientName
-                + ", eventListeners=" + eventListeners.size() + "]";
+                + ", resp3=" + resp3 + ", eventListeners=" + eventListeners.size() + "]";
     }
 
     /** The one set of credentials the seeds carry; seeds without user information accept any. */
@@ -252,6 +263,7 @@ public final class ClusterClientOptions {
         private boolean replayUnknownOutcomeWrites;
         private UnaryOperator<NodeAddress> addressMapper = UnaryOperator.identity();
         private String clientName;
+        private boolean resp3 = true;
         private final List<ClientEventListener> eventListeners = new ArrayList<>();
 
         private Builder() {}
@@ -270,6 +282,7 @@ public final class ClusterClientOptions {
             replayUnknownOutcomeWrites = o.replayUnknownOutcomeWrites;
             addressMapper = o.addressMapper;
             clientName = o.clientName;
+            resp3 = o.resp3;
             eventListeners.addAll(o.eventListeners);
         }
 
@@ -370,6 +383,12 @@ public final class ClusterClientOptions {
         /** Sets {@link ClusterClientOptions#addressMapper()}; it must not return {@code null}. */
         public Builder addressMapper(UnaryOperator<NodeAddress> value) {
             addressMapper = Objects.requireNonNull(value, "addressMapper");
+            return this;
+        }
+
+        /** Sets {@link ClusterClientOptions#resp3()}. */
+        public Builder resp3(boolean value) {
+            resp3 = value;
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.slotwise;
 
 import io.slotwise.api.AsyncCommands;
 import io.slotwise.codec.RedisCodec;
+import io.slotwise.pubsub.ClusterSubscriber;
 import io.slotwise.topology.ClusterTopology;
 import java.util.concurrent.CompletionStage;
 
@@ -40,6 +41,26 @@ public interface RedisClusterClient extends AutoCloseable {
      * @return the commands
      */
     <K, V> AsyncCommands<K, V> async(RedisCodec<K, V> codec);
+
+    /**
+     * Creates a Pub/Sub subscriber with UTF-8 string channels and messages: a new handle with its own dedicated
+     * connections (opened on the first subscription), closed by its {@code close()} or by closing this client.
+     *
+     * @return a new subscriber
+     * @throws RedisException if the client is closed
+     */
+    ClusterSubscriber<String, String> pubSub();
+
+    /**
+     * Creates a Pub/Sub subscriber whose channels and messages a codec encodes; see {@link #pubSub()}.
+     *
+     * @param codec the codec, never {@code null}
+     * @param <K> the channel type
+     * @param <V> the message type
+     * @return a new subscriber
+     * @throws RedisException if the client is closed
+     */
+    <K, V> ClusterSubscriber<K, V> pubSub(RedisCodec<K, V> codec);
 
     /**
      * Returns the topology snapshot the client routes with now. Immutable; a later refresh replaces it rather than

@@ -30,6 +30,7 @@ public interface AsyncCommands<K, V>
                 SortedSetCommands<K, V>,
                 ScriptingCommands<K, V>,
                 ServerCommands<K, V>,
+                PubSubCommands<K, V>,
                 TransactionCommands<K, V>,
                 ClusterScanCommands<K, V> {
 

@@ -5,6 +5,8 @@ import io.slotwise.resp.RespValue;
 import io.slotwise.routing.SplitPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,7 +41,17 @@ public enum ReplyMerger {
      * Combines equally long arrays of 0/1 integers element by element: an element is 1 only if it is 1 in every reply
      * ({@code SCRIPT EXISTS}: a script exists only if every primary has it).
      */
-    AND_ELEMENTWISE;
+    AND_ELEMENTWISE,
+    /**
+     * Concatenates array replies, in part order, keeping only the first occurrence of each element ({@code PUBSUB
+     * CHANNELS}: a channel with subscribers on several nodes is listed once).
+     */
+    UNION_DISTINCT,
+    /**
+     * Combines flat arrays (or maps) of name-count pairs by adding the counts of equal names, names in first-seen
+     * order ({@code PUBSUB NUMSUB}: each node counts only its own subscribers).
+     */
+    SUM_PER_NAME;
 
     /**
      * Merges the replies of a fanned-out command.
@@ -83,6 +95,8 @@ public enum ReplyMerger {
             case UNION -> union(plain);
             case FIRST -> first(plain);
             case AND_ELEMENTWISE -> andElementwise(plain);
+            case UNION_DISTINCT -> unionDistinct(plain);
+            case SUM_PER_NAME -> sumPerName(plain);
         };
     }
 
@@ -157,6 +171,46 @@ public enum ReplyMerger {
         for (boolean flag : all) {
             merged.add(new RespValue.Int(flag ? 1 : 0));
         }
+        return new RespValue.Array(merged);
+    }
+
+    private static RespValue unionDistinct(List<RespValue> parts) {
+        LinkedHashSet<RespValue> distinct = new LinkedHashSet<>();
+        for (RespValue part : parts) {
+            for (RespValue element : elements(part)) {
+                distinct.add(element.withoutAttributes());
+            }
+        }
+        return new RespValue.Array(List.copyOf(distinct));
+    }
+
+    private static RespValue sumPerName(List<RespValue> parts) {
+        java.util.Map<RespValue, Long> totals = new LinkedHashMap<>();
+        for (RespValue part : parts) {
+            List<RespValue> flat = new ArrayList<>();
+            if (part instanceof RespValue.Map map) {
+                for (RespValue.Map.Entry entry : map.entries()) {
+                    flat.add(entry.key());
+                    flat.add(entry.value());
+                }
+            } else {
+                flat.addAll(elements(part));
+            }
+            if (flat.size() % 2 != 0) {
+                throw new UnexpectedReplyException("name-count pairs from every node", part);
+            }
+            for (int i = 0; i < flat.size(); i += 2) {
+                if (!(flat.get(i + 1).withoutAttributes() instanceof RespValue.Int count)) {
+                    throw new UnexpectedReplyException("an integer count after each name", part);
+                }
+                totals.merge(flat.get(i).withoutAttributes(), count.value(), Math::addExact);
+            }
+        }
+        List<RespValue> merged = new ArrayList<>(totals.size() * 2);
+        totals.forEach((name, total) -> {
+            merged.add(name);
+            merged.add(new RespValue.Int(total));
+        });
         return new RespValue.Array(merged);
     }
 

@@ -73,9 +73,15 @@ public sealed interface Routing permits Routing.ByKeys, Routing.AnyNode, Routing
 
         /** Which nodes a fanned-out command goes to. */
         public enum Target {
-            /** Every primary, once: one reply per shard (DBSIZE, KEYS, FLUSHALL, SCRIPT LOAD). */
+            /**
+             * Every primary, once: one reply per shard (DBSIZE, KEYS, FLUSHALL, SCRIPT LOAD). A failing primary that
+             * owns no slot (failed over and not back) is left out.
+             */
             ALL_PRIMARIES,
-            /** Every node, primaries and replicas (for example a PING health check of the whole cluster). */
+            /**
+             * Every node, primaries and replicas (for example {@code PUBSUB NUMSUB}, which each node answers for its own
+             * subscribers); nodes the cluster reports as failing are left out, since they cannot answer.
+             */
             ALL_NODES
         }
     }

@@ -27,18 +27,25 @@ final class FanOutExecutor {
      * The nodes a fan-out reaches in a snapshot.
      *
      * @param topology the snapshot
-     * @param target every primary (each shard once, with or without slots) or every node
+     * @param target every primary (each shard once, with or without slots, but without failing primaries that own
+     *     no slot) or every node (without the nodes the cluster reports as failing)
      * @return their addresses, primaries first
      */
     static List<NodeAddress> targets(ClusterTopology topology, Routing.FanOut.Target target) {
         List<NodeAddress> nodes = new ArrayList<>();
         if (target == Routing.FanOut.Target.ALL_PRIMARIES) {
             for (Shard shard : topology.shards()) {
-                nodes.add(shard.primary().address());
+                // A failed primary left without slots (failed over, not back yet) holds nothing and cannot answer.
+                if (shard.primary().healthy() || shard.slotCount() > 0) {
+                    nodes.add(shard.primary().address());
+                }
             }
         } else {
             for (ClusterNode node : topology.nodes()) {
-                nodes.add(node.address());
+                // A node the cluster reports as failing cannot answer; waiting for it would fail the whole command.
+                if (node.healthy()) {
+                    nodes.add(node.address());
+                }
             }
         }
         return nodes;

@@ -5,6 +5,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.slotwise.ClusterClientOptions;
 import io.slotwise.ReadFrom;
 import io.slotwise.RedisClusterClient;
+import io.slotwise.RedisException;
 import io.slotwise.SeedUri;
 import io.slotwise.api.AsyncCommands;
 import io.slotwise.codec.RedisCodec;
@@ -12,15 +13,20 @@ import io.slotwise.event.ClientEventListener;
 import io.slotwise.netty.ClientResources;
 import io.slotwise.netty.connection.ConnectionOptions;
 import io.slotwise.netty.connection.DisconnectedBehavior;
+import io.slotwise.netty.pubsub.NettyClusterSubscriber;
+import io.slotwise.netty.pubsub.SubscriberEnvironment;
 import io.slotwise.netty.retry.RetryClassifier;
 import io.slotwise.netty.retry.TransientRetry;
+import io.slotwise.pubsub.ClusterSubscriber;
 import io.slotwise.routing.RedirectPolicy;
 import io.slotwise.topology.ClusterTopology;
 import io.slotwise.topology.NodeAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
@@ -44,6 +50,8 @@ public final class NettyClusterClient implements RedisClusterClient {
     private final TransactionExecutor transactions;
     private final ClusterScanner scanner;
     private final AsyncCommands<String, String> utf8;
+    private final SubscriberEnvironment subscriberEnvironment;
+    private final Set<NettyClusterSubscriber<?, ?>> subscribers = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
@@ -55,14 +63,18 @@ public final class NettyClusterClient implements RedisClusterClient {
             UnaryOperator<ConnectionOptions> connectionTuning) {
         this.resources = resources;
         this.ownsResources = ownsResources;
-        this.listener = ListenerFanOut.of(options.eventListeners());
+        List<ClientEventListener> listeners = new ArrayList<>(options.eventListeners());
+        listeners.add(new ClientEventListener() {
+            @Override
+            public void topologyChanged(ClusterTopology previous, ClusterTopology current) {
+                subscribers.forEach(NettyClusterSubscriber::topologyChanged);
+            }
+        });
+        this.listener = ListenerFanOut.of(listeners);
         RefreshTrigger trigger = new RefreshTrigger();
+        ConnectionOptions connectionOptions = connectionTuning.apply(connectionOptions(options, sslContext));
         this.registry = new ConnectionRegistry(
-                resources,
-                connectionTuning.apply(connectionOptions(options, sslContext)),
-                options.addressMapper(),
-                listener,
-                node -> trigger.fire());
+                resources, connectionOptions, options.addressMapper(), listener, node -> trigger.fire());
         List<NodeAddress> seeds = new ArrayList<>();
         for (SeedUri seed : options.seeds()) {
             seeds.add(seed.address());
@@ -98,6 +110,13 @@ public final class NettyClusterClient implements RedisClusterClient {
                 refresher, registry, selector, redirects, retry, listener, options.commandTimeout());
         this.scanner = new ClusterScanner(refresher, registry, selector, redirects, retry, transactions, dispatcher);
         this.utf8 = new ClusterCommands<>(dispatcher, transactions, scanner, RedisCodec.utf8());
+        this.subscriberEnvironment = new SubscriberEnvironment(
+                resources,
+                connectionOptions,
+                options.addressMapper(),
+                refresher::current,
+                refresher::afterNextRefresh,
+                registry::isUnreachable);
     }
 
     /**
@@ -149,6 +168,7 @@ public final class NettyClusterClient implements RedisClusterClient {
                 .commandTimeout(options.commandTimeout())
                 .credentials(options.credentials().orElse(null))
                 .clientName(options.clientName().orElse(null))
+                .resp3(options.resp3())
                 .readOnly(options.readFrom().usesReplicas())
                 .sslContext(sslContext)
                 .disconnectedBehavior(DisconnectedBehavior.QUEUE)
@@ -163,6 +183,26 @@ public final class NettyClusterClient implements RedisClusterClient {
     @Override
     public <K, V> AsyncCommands<K, V> async(RedisCodec<K, V> codec) {
         return new ClusterCommands<>(dispatcher, transactions, scanner, codec);
+    }
+
+    @Override
+    public ClusterSubscriber<String, String> pubSub() {
+        return pubSub(RedisCodec.utf8());
+    }
+
+    @Override
+    public <K, V> ClusterSubscriber<K, V> pubSub(RedisCodec<K, V> codec) {
+        if (closing.get()) {
+            throw new RedisException("The client is closed");
+        }
+        NettyClusterSubscriber<K, V> subscriber =
+                NettyClusterSubscriber.create(subscriberEnvironment, codec, subscribers::remove, this::onOwnEventLoop);
+        subscribers.add(subscriber);
+        if (closing.get()) {
+            subscriber.closeAsync();
+            throw new RedisException("The client is closed");
+        }
+        return subscriber;
     }
 
     @Override
@@ -181,16 +221,22 @@ public final class NettyClusterClient implements RedisClusterClient {
         }
         dispatcher.close();
         transactions.close();
-        registry.closeAll().whenComplete((ignored, error) -> {
-            dispatcher.failPending("The client was closed before the command completed");
-            transactions.failPending("The client was closed before the transaction completed");
-            listener.clientClosed();
-            if (ownsResources) {
-                resources.shutdown().whenComplete((done, failure) -> closed.complete(null));
-            } else {
-                closed.complete(null);
-            }
-        });
+        List<CompletableFuture<Void>> subscriberClosures = new ArrayList<>();
+        for (NettyClusterSubscriber<?, ?> subscriber : List.copyOf(subscribers)) {
+            subscriberClosures.add(subscriber.closeAsync().toCompletableFuture());
+        }
+        CompletableFuture.allOf(subscriberClosures.toArray(CompletableFuture[]::new))
+                .thenCompose(ignored -> registry.closeAll())
+                .whenComplete((ignored, error) -> {
+                    dispatcher.failPending("The client was closed before the command completed");
+                    transactions.failPending("The client was closed before the transaction completed");
+                    listener.clientClosed();
+                    if (ownsResources) {
+                        resources.shutdown().whenComplete((done, failure) -> closed.complete(null));
+                    } else {
+                        closed.complete(null);
+                    }
+                });
         return closed.minimalCompletionStage();
     }
 

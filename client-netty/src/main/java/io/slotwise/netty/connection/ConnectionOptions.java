@@ -55,6 +55,7 @@ public final class ConnectionOptions {
     private final int maxQueuedCommands;
     private final ConnectionListener connectionListener;
     private final PushListener pushListener;
+    private final boolean subscriber;
 
     private ConnectionOptions(Builder b) {
         connectTimeout = b.connectTimeout;
@@ -72,6 +73,7 @@ public final class ConnectionOptions {
         maxQueuedCommands = b.maxQueuedCommands;
         connectionListener = b.connectionListener;
         pushListener = b.pushListener;
+        subscriber = b.subscriber;
     }
 
     /** Returns the default options. */
@@ -167,6 +169,17 @@ public final class ConnectionOptions {
         return pushListener;
     }
 
+    /**
+     * Whether the connection is a dedicated Pub/Sub subscriber connection. It then understands subscribe mode: in RESP2,
+     * the arrays a node sends for subscription confirmations and messages are delivered to the {@link #pushListener()}
+     * like RESP3 pushes; a {@code (P|S)(UN)SUBSCRIBE} command completes once every channel it names is confirmed (with
+     * the last confirmation) or with its error reply; and an error reply nobody waits for is logged and dropped rather
+     * than closing the connection. Only subscription commands should be sent on it.
+     */
+    public boolean subscriber() {
+        return subscriber;
+    }
+
     /** Lists the settings; never the credentials' secrets. */
     @Override
     public String toString() {
@@ -174,7 +187,7 @@ public final class ConnectionOptions {
                 + ", credentials=" + credentials + ", clientName=" + clientName + ", readOnly=" + readOnly
                 + ", resp3=" + resp3 + ", tls=" + (sslContext != null) + ", autoReconnect=" + autoReconnect
                 + ", reconnectBackoff=" + reconnectBackoff + ", disconnectedBehavior=" + disconnectedBehavior
-                + ", maxQueuedCommands=" + maxQueuedCommands + "]";
+                + ", maxQueuedCommands=" + maxQueuedCommands + ", subscriber=" + subscriber + "]";
     }
 
     /** Builds {@link ConnectionOptions}. Not thread-safe. Every setter rejects {@code null} unless it says otherwise. */
@@ -194,6 +207,7 @@ public final class ConnectionOptions {
         private int maxQueuedCommands = DEFAULT_MAX_QUEUED_COMMANDS;
         private ConnectionListener connectionListener = ConnectionListener.NONE;
         private PushListener pushListener = PushListener.DROP;
+        private boolean subscriber;
 
         private Builder() {}
 
@@ -213,6 +227,7 @@ public final class ConnectionOptions {
             maxQueuedCommands = o.maxQueuedCommands;
             connectionListener = o.connectionListener;
             pushListener = o.pushListener;
+            subscriber = o.subscriber;
         }
 
         /** Sets {@link ConnectionOptions#connectTimeout()}; must be positive. */
@@ -305,6 +320,12 @@ public final class ConnectionOptions {
         /** Sets {@link ConnectionOptions#connectionListener()}. */
         public Builder connectionListener(ConnectionListener value) {
             connectionListener = Objects.requireNonNull(value, "connectionListener");
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#subscriber()}. */
+        public Builder subscriber(boolean value) {
+            subscriber = value;
             return this;
         }
 

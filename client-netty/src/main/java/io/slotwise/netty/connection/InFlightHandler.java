@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * command in flight fails and the channel is closed, never reused. When the channel becomes inactive, every command
  * still in flight fails with a {@link io.slotwise.RedisConnectionException} telling whether it may have executed.
  *
+ * <p>On a {@link ConnectionOptions#subscriber()} connection it also understands subscribe mode: RESP2 frames of
+ * subscription confirmations and messages are treated as pushes ({@link SubscriptionConfirmations#asPush}), a
+ * subscription command completes once its {@link SubscriptionConfirmations} are all in (with the last one), and an
+ * error reply with nothing in flight is logged and dropped (it can only be the late answer to a subscription command
+ * that a node's own {@code sunsubscribe} already completed).
+ *
  * <p>Outbound, it accepts {@link PendingCommand}s: it queues the command, then writes its arguments on to the encoder.
  * A write that fails before reaching the socket fails the command as not sent.
  *
@@ -36,6 +42,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
 
     private final NodeAddress node;
     private final PushListener pushListener;
+    private final boolean subscriber;
     private final ArrayDeque<PendingCommand> inFlight = new ArrayDeque<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private ChannelHandlerContext ctx;
@@ -43,8 +50,13 @@ final class InFlightHandler extends ChannelDuplexHandler {
     private Throwable failure;
 
     InFlightHandler(NodeAddress node, PushListener pushListener) {
+        this(node, pushListener, false);
+    }
+
+    InFlightHandler(NodeAddress node, PushListener pushListener, boolean subscriber) {
         this.node = node;
         this.pushListener = pushListener;
+        this.subscriber = subscriber;
     }
 
     /**
@@ -80,6 +92,9 @@ final class InFlightHandler extends ChannelDuplexHandler {
             return;
         }
         inFlight.addLast(command);
+        if (subscriber) {
+            command.expectConfirmations(SubscriptionConfirmations.expectedFor(command.args()));
+        }
         command.markHandedToChannel();
         ChannelPromise written = promise.unvoid();
         context.write(command.args(), written);
@@ -114,17 +129,43 @@ final class InFlightHandler extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
         RespValue value = (RespValue) msg;
-        if (value.withoutAttributes() instanceof RespValue.Push push) {
+        RespValue plain = value.withoutAttributes();
+        if (subscriber && !(plain instanceof RespValue.Push)) {
+            RespValue.Push frame = SubscriptionConfirmations.asPush(plain);
+            plain = frame != null ? frame : plain;
+        }
+        if (plain instanceof RespValue.Push push) {
             deliver(push);
+            if (subscriber) {
+                confirm(push);
+            }
             return;
         }
         PendingCommand head = inFlight.poll();
+        if (head == null && subscriber) {
+            log.debug("Dropped a reply from {} that no command waited for on a subscriber connection", node);
+            return;
+        }
         if (head == null) {
             exceptionCaught(context, new RespProtocolException("Received a reply while no command was in flight"));
             return;
         }
         if (!head.complete(value)) {
             log.debug("Discarded the reply to {} from {}: the command had already completed", head.name(), node);
+        }
+    }
+
+    /** Counts a confirmation towards the oldest command in flight, completing it with the last one. */
+    private void confirm(RespValue.Push push) {
+        PendingCommand head = inFlight.peek();
+        if (head == null
+                || head.confirmations() == null
+                || !head.confirmations().accept(push)) {
+            return;
+        }
+        if (head.confirmations().isComplete()) {
+            inFlight.poll();
+            head.complete(push);
         }
     }
 

@@ -30,6 +30,7 @@ final class PendingCommand {
     private ScheduledFuture<?> timeoutTask;
     private boolean handedToChannel;
     private boolean written;
+    private SubscriptionConfirmations confirmations;
 
     /**
      * Creates a command whose timeout starts now.
@@ -68,6 +69,16 @@ final class PendingCommand {
             name.append(c > ' ' && c < 127 ? Character.toUpperCase(c) : '?');
         }
         return raw.length > MAX_NAME_LENGTH ? name.append("...").toString() : name.toString();
+    }
+
+    /** The confirmations this subscription command waits for on a subscriber connection; {@code null} otherwise. */
+    SubscriptionConfirmations confirmations() {
+        return confirmations;
+    }
+
+    /** Makes the command wait for subscription confirmations instead of one ordinary reply. */
+    void expectConfirmations(SubscriptionConfirmations expected) {
+        confirmations = expected;
     }
 
     /** Records that the command was given to the channel: from now on it may reach the server. */

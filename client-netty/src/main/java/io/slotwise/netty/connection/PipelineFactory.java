@@ -48,7 +48,7 @@ final class PipelineFactory {
                 .ifPresent(ssl -> pipeline.addLast(TLS, ssl.newHandler(channel.alloc(), node.host(), node.port())));
         pipeline.addLast(ENCODER, SHARED_ENCODER);
         pipeline.addLast(DECODER, new RespDecoder(options.respLimits()));
-        InFlightHandler inFlight = new InFlightHandler(node, options.pushListener());
+        InFlightHandler inFlight = new InFlightHandler(node, options.pushListener(), options.subscriber());
         pipeline.addLast(IN_FLIGHT, inFlight);
         return inFlight;
     }
