@@ -4,9 +4,10 @@ package io.slotwise.sim.server;
  * Formats one session as a line of CLIENT LIST and CLIENT INFO, with Redis 7.0's fields in Redis's order. Fields about
  * memory and buffers the simulator does not track are 0 ({@code qbuf}, {@code argv-mem}, {@code omem} ...); {@code
  * fd} is synthetic (the id plus 7, since a real node's first client usually has id 3 or more on fd 8 or more). Flags:
- * {@code P} subscribed (Pub/Sub), {@code x} in MULTI, {@code b} waiting for a pending command, {@code t} tracking, {@code R} tracking redirection broken, {@code B} tracking in BCAST mode,
- * {@code d} watched key modified, {@code r} READONLY,
- * {@code c} closing after the reply, {@code N} none. Stateless.
+ * {@code P} subscribed (Pub/Sub), {@code x} in MULTI, {@code b} waiting for a pending command, {@code t} tracking,
+ * {@code R} tracking redirection broken, {@code B} tracking in BCAST mode, {@code d} watched key modified, {@code r}
+ * READONLY, {@code c} closing after the reply, {@code N} none; {@code redir} is the tracking redirection (0 for none,
+ * -1 while not tracking). Stateless.
  */
 public final class ClientInfoLine {
     private ClientInfoLine() {}

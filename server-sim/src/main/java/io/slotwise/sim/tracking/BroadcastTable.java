@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Redis's prefix table for BCAST mode: for each prefix, the clients subscribed to it and the keys with that prefix
@@ -64,7 +65,7 @@ final class BroadcastTable {
      *
      * @param noLoop whether a client asked for NOLOOP
      */
-    List<Delivery> drain(java.util.function.Predicate<ClientSession> noLoop) {
+    List<Delivery> drain(Predicate<ClientSession> noLoop) {
         List<Delivery> deliveries = new ArrayList<>();
         for (Prefix prefix : prefixes.values()) {
             if (prefix.modified.isEmpty()) {
@@ -86,11 +87,6 @@ final class BroadcastTable {
             prefix.modified.clear();
         }
         return deliveries;
-    }
-
-    /** Returns the number of prefixes with subscribers (INFO {@code tracking_total_prefixes}). */
-    int size() {
-        return prefixes.size();
     }
 
     /** Whether {@code bytes} begins with {@code prefix}. */

@@ -171,14 +171,4 @@ final class ClientSideCaching implements TrackingHook, KeyspaceListener {
         SessionTracking state = stateOf(session);
         return state != null && state.noLoop();
     }
-
-    /** Returns the number of keys remembered for default-mode clients. */
-    int trackedKeys() {
-        return reads.keys();
-    }
-
-    /** Returns the number of BCAST prefixes with subscribers. */
-    int prefixes() {
-        return broadcasts.size();
-    }
 }

@@ -16,13 +16,10 @@ import java.util.Set;
  */
 final class ReadKeyTable {
     private final Map<Bytes, Set<Long>> readers = new HashMap<>();
-    private long items;
 
     /** Remembers that client {@code clientId} read {@code key}. */
     void remember(Bytes key, long clientId) {
-        if (readers.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(clientId)) {
-            items++;
-        }
+        readers.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(clientId);
     }
 
     /**
@@ -31,26 +28,11 @@ final class ReadKeyTable {
      * @return the client ids in the order they first read the key, or null if nobody tracked it
      */
     Set<Long> take(Bytes key) {
-        Set<Long> ids = readers.remove(key);
-        if (ids != null) {
-            items -= ids.size();
-        }
-        return ids;
+        return readers.remove(key);
     }
 
     /** Forgets every key, as FLUSHALL and FLUSHDB make Redis do. */
     void clear() {
         readers.clear();
-        items = 0;
-    }
-
-    /** Returns the number of tracked keys (INFO {@code tracking_total_keys}). */
-    int keys() {
-        return readers.size();
-    }
-
-    /** Returns the number of (key, client) pairs (INFO {@code tracking_total_items}). */
-    long items() {
-        return items;
     }
 }
