@@ -20,6 +20,7 @@ import io.slotwise.sim.pubsub.PubSubModule;
 import io.slotwise.sim.replication.ReplicationModule;
 import io.slotwise.sim.server.ClientFaults;
 import io.slotwise.sim.server.NodeServer;
+import io.slotwise.sim.tracking.TrackingModule;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -278,6 +279,7 @@ public final class SimNode implements AutoCloseable {
                 runtime.provide(KeyGate.class, new KeyGate());
                 new KeyspaceModule(keyspace).install(runtime);
                 new PubSubModule().install(runtime);
+                new TrackingModule().install(runtime);
                 if (!config.clusterEnabled()) {
                     ClusterModeModule.disabled().install(runtime);
                 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A simulator node and a real redis-server 7.0, each a one-node cluster owning all 16384 slots with config epoch 1,
  * answer the same command scripts (the {@code *Scripts} classes of this package, each a family: cluster commands,
  * cluster-mode errors, data and collection commands, server administration, sorted-set algebra, Lua scripting,
- * Pub/Sub, HyperLogLog and geo, streams and consumer groups, and random commands from fixed seeds) with the same
+ * Pub/Sub, client-side caching, HyperLogLog and geo, streams and consumer groups, and random commands from fixed seeds) with the same
  * replies, in RESP2 and in RESP3. A failure names the script and shows, for every step that differs, the command and
  * both normalised replies.
  *
@@ -108,6 +108,7 @@ class SimVersusRedisClusterIT {
                         SortedSetExtraScripts.all(),
                         LuaScriptingScripts.all(),
                         PubSubScripts.all(),
+                        ClientTrackingScripts.all(),
                         HyperLogLogAndGeoScripts.all(),
                         StreamScripts.all(),
                         StreamGroupScripts.all(),

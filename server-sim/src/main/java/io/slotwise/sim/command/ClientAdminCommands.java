@@ -6,14 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CLIENT KILL, PAUSE, UNPAUSE, REPLY, NO-EVICT and UNBLOCK with Redis 7.0's replies and errors, and CLIENT TRACKING,
- * CACHING, GETREDIR and TRACKINGINFO for a node without client-side caching: tracking is always off, {@code CLIENT
- * TRACKING on} answers (after Redis's argument checks) that the simulator does not implement it.
+ * CLIENT KILL, PAUSE, UNPAUSE, REPLY, NO-EVICT and UNBLOCK with Redis 7.0's replies and errors. CLIENT TRACKING,
+ * CACHING, GETREDIR and TRACKINGINFO belong to client-side caching ({@code io.slotwise.sim.tracking}).
  */
 final class ClientAdminCommands {
-    static final String TRACKING_UNSUPPORTED =
-            "ERR the Slotwise simulator does not implement client-side caching (CLIENT TRACKING on)";
-
     private ClientAdminCommands() {}
 
     /**
@@ -34,18 +30,6 @@ final class ClientAdminCommands {
             return Reply.ok();
         });
         registry.register("client|unblock", ClientAdminCommands::unblock);
-        registry.register("client|tracking", ClientAdminCommands::tracking);
-        registry.register("client|caching", ctx -> {
-            throw new CommandException("ERR CLIENT CACHING can be called only when the client is in tracking mode"
-                    + " with OPTIN or OPTOUT mode enabled");
-        });
-        registry.register("client|getredir", ctx -> Reply.integer(-1));
-        registry.register(
-                "client|trackinginfo",
-                ctx -> Reply.map(
-                        Reply.entry(Reply.bulk("flags"), Reply.set(Reply.bulk("off"))),
-                        Reply.entry(Reply.bulk("redirect"), Reply.integer(-1)),
-                        Reply.entry(Reply.bulk("prefixes"), Reply.array())));
     }
 
     private static Reply kill(CommandContext ctx) {
@@ -130,49 +114,6 @@ final class ClientAdminCommands {
         ClientUnblocker unblocker = ctx.node().service(ClientUnblocker.class).orElse(null);
         boolean unblocked = target != null && unblocker != null && unblocker.unblock(target, error);
         return Reply.integer(unblocked ? 1 : 0);
-    }
-
-    private static Reply tracking(CommandContext ctx) {
-        boolean on = onOff(ctx, 2);
-        boolean bcast = false;
-        boolean optIn = false;
-        boolean optOut = false;
-        boolean prefixes = false;
-        for (int i = 3; i < ctx.argc(); i++) {
-            int more = ctx.argc() - 1 - i;
-            if (ctx.argIs(i, "REDIRECT") && more >= 1) {
-                long id = ctx.longArg(++i);
-                if (ctx.node().clients().find(id).isEmpty()) {
-                    throw new CommandException("ERR The client ID you want redirect to does not exist");
-                }
-            } else if (ctx.argIs(i, "BCAST")) {
-                bcast = true;
-            } else if (ctx.argIs(i, "OPTIN")) {
-                optIn = true;
-            } else if (ctx.argIs(i, "OPTOUT")) {
-                optOut = true;
-            } else if (ctx.argIs(i, "NOLOOP")) {
-                continue;
-            } else if (ctx.argIs(i, "PREFIX") && more >= 1) {
-                prefixes = true;
-                i++;
-            } else {
-                throw CommandException.syntaxError();
-            }
-        }
-        if (!on) {
-            return Reply.ok();
-        }
-        if (optIn && optOut) {
-            throw new CommandException("ERR You can't specify both OPTIN mode and OPTOUT mode");
-        }
-        if (bcast && (optIn || optOut)) {
-            throw new CommandException("ERR OPTIN and OPTOUT are not compatible with BCAST");
-        }
-        if (prefixes && !bcast) {
-            throw new CommandException("ERR PREFIX option requires BCAST mode to be enabled");
-        }
-        throw new CommandException(TRACKING_UNSUPPORTED);
     }
 
     private static boolean onOff(CommandContext ctx, int index) {

@@ -162,7 +162,7 @@ public final class CommandContext {
         if (dispatcher == null) {
             throw new IllegalStateException("no dispatcher to run a nested command");
         }
-        return dispatcher.execute(nested, session, true);
+        return dispatcher.execute(nested, session, true, invocation);
     }
 
     /** The dispatcher that created this context, for EXEC; null in contexts created by tests. */

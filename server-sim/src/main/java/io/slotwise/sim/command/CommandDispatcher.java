@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * A rejection inside MULTI dooms the transaction (EXEC answers {@code EXECABORT}). ASKING lasts for one command, or
  * until EXEC or DISCARD when sent inside MULTI. Every error reply is counted for INFO. Every executed command is
  * reported to the node's {@link PropagationHook} (replication), if a module provided one, and fed to the latency
- * histograms, the slow log and MONITOR clients. CLIENT REPLY OFF/SKIP replace a reply by null (nothing written).
+ * histograms, the slow log and MONITOR clients, and to the node's {@link TrackingHook} (client-side caching), if a
+ * module provided one. CLIENT REPLY OFF/SKIP replace a reply by null (nothing written).
  * Commands a replica receives from its master skip the checks ({@link #executeFromMaster}).
  *
  * <p>Threading: called on the node's event loop. The returned stage always completes normally, on the event loop.
@@ -65,6 +66,7 @@ public final class CommandDispatcher {
     private final NodeServices node;
     private final RedirectCheck redirectCheck;
     private final PropagationHook propagation;
+    private final TrackingHook tracking;
     private final ServerActivity activity = new ServerActivity();
 
     /**
@@ -79,6 +81,7 @@ public final class CommandDispatcher {
         this.node = Objects.requireNonNull(node, "node");
         this.redirectCheck = Objects.requireNonNull(redirectCheck, "redirectCheck");
         this.propagation = node.service(PropagationHook.class).orElse(PropagationHook.NONE);
+        this.tracking = node.service(TrackingHook.class).orElse(TrackingHook.NONE);
     }
 
     /**
@@ -113,7 +116,9 @@ public final class CommandDispatcher {
             if (!session.inMulti()) {
                 session.setAsking(false);
             }
-            return reject(session, rejected.error());
+            CompletionStage<Reply> refused = reject(session, rejected.error());
+            tracking.requestProcessed(session, null);
+            return refused;
         }
         CommandSpec spec = ((CommandTable.Resolution.Found) resolution).spec();
         CompletableFuture<Void> gate = node.service(KeyGate.class)
@@ -134,6 +139,7 @@ public final class CommandDispatcher {
         if (!spec.name().equals("asking") && (!session.inMulti() || spec.name().equals("exec"))) {
             session.setAsking(false);
         }
+        tracking.requestProcessed(session, spec);
         return reply;
     }
 
@@ -223,19 +229,36 @@ public final class CommandDispatcher {
      * @return the reply, completing normally on the event loop
      */
     CompletionStage<Reply> execute(Invocation invocation, ClientSession session, boolean inTransaction) {
+        return execute(invocation, session, inTransaction, null);
+    }
+
+    /**
+     * Executes an admitted command, as {@link #execute(Invocation, ClientSession, boolean)}, on behalf of a script.
+     *
+     * @param invocation the command
+     * @param session the client's session
+     * @param inTransaction whether it runs inside EXEC or a script
+     * @param script the script command that runs it, or null
+     * @return the reply, completing normally on the event loop
+     */
+    CompletionStage<Reply> execute(
+            Invocation invocation, ClientSession session, boolean inTransaction, Invocation script) {
         AsyncCommandHandler handler = registry.find(invocation.spec());
         node.stats().commandProcessed();
         CompletionStage<Reply> stage;
         propagation.commandStarting(invocation, session);
+        tracking.commandStarting(session, inTransaction);
         long started = System.nanoTime();
         try {
             stage = handler.handle(new CommandContext(invocation, session, node, inTransaction, this));
         } catch (RuntimeException e) {
+            tracking.commandFinished(invocation, session, script, inTransaction);
             observe(invocation, session, System.nanoTime() - started);
             Reply reply = counted(failure(invocation, e));
             propagation.commandFinished(invocation, session, reply);
             return CompletableFuture.completedFuture(reply);
         }
+        tracking.commandFinished(invocation, session, script, inTransaction);
         observe(invocation, session, System.nanoTime() - started);
         if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {
             Reply reply = counted(future.join());

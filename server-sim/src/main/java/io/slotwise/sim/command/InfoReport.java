@@ -109,7 +109,10 @@ final class InfoReport {
         field(out, "client_recent_max_input_buffer", "0");
         field(out, "client_recent_max_output_buffer", "0");
         field(out, "blocked_clients", Long.toString(blocked));
-        field(out, "tracking_clients", "0");
+        long tracking = node.clients().sessions().stream()
+                .filter(session -> session.tracking().enabled())
+                .count();
+        field(out, "tracking_clients", Long.toString(tracking));
         field(out, "clients_in_timeout_table", "0");
     }
 

@@ -4,8 +4,10 @@ package io.slotwise.sim.server;
  * Formats one session as a line of CLIENT LIST and CLIENT INFO, with Redis 7.0's fields in Redis's order. Fields about
  * memory and buffers the simulator does not track are 0 ({@code qbuf}, {@code argv-mem}, {@code omem} ...); {@code
  * fd} is synthetic (the id plus 7, since a real node's first client usually has id 3 or more on fd 8 or more). Flags:
- * {@code P} subscribed (Pub/Sub), {@code x} in MULTI, {@code b} waiting for a pending command, {@code d} watched key modified, {@code r} READONLY,
- * {@code c} closing after the reply, {@code N} none. Stateless.
+ * {@code P} subscribed (Pub/Sub), {@code x} in MULTI, {@code b} waiting for a pending command, {@code t} tracking,
+ * {@code R} tracking redirection broken, {@code B} tracking in BCAST mode, {@code d} watched key modified, {@code r}
+ * READONLY, {@code c} closing after the reply, {@code N} none; {@code redir} is the tracking redirection (0 for none,
+ * -1 while not tracking). Stateless.
  */
 public final class ClientInfoLine {
     private ClientInfoLine() {}
@@ -33,7 +35,8 @@ public final class ClientInfoLine {
                 + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0"
                 + " events=r"
                 + " cmd=" + session.lastCommand()
-                + " user=" + session.controls().user() + " redir=-1"
+                + " user=" + session.controls().user()
+                + " redir=" + (session.tracking().enabled() ? session.tracking().redirectId() : -1)
                 + " resp=" + session.protocol().number()
                 + "\n";
     }
@@ -51,6 +54,15 @@ public final class ClientInfoLine {
         }
         if (session.awaitingReply()) {
             flags.append('b');
+        }
+        if (session.tracking().enabled()) {
+            flags.append('t');
+        }
+        if (session.tracking().redirectBroken()) {
+            flags.append('R');
+        }
+        if (session.tracking().broadcasting()) {
+            flags.append('B');
         }
         if (session.watchSpoiled()) {
             flags.append('d');

@@ -6,13 +6,15 @@ import io.slotwise.sim.protocol.RespVersion;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * The state Redis keeps per client connection: id, name, protocol, authentication, the ASKING and READONLY cluster
- * flags, MULTI and WATCH state, Pub/Sub subscriptions, and what CLIENT LIST reports. Created when a connection is accepted and dropped when
+ * flags, MULTI and WATCH state, Pub/Sub subscriptions, client-side caching state, and what CLIENT LIST reports. Created when a connection is accepted and dropped when
  * it closes.
  *
  * <p>Threading: used on the node's event loop only (the owning connection's loop), so it has no locks.
@@ -35,6 +37,8 @@ public final class ClientSession {
     private boolean awaitingReply;
     private final ClientControls controls = new ClientControls();
     private ClientSubscriptions subscriptions = ClientSubscriptions.NONE;
+    private ClientTracking tracking = ClientTracking.NONE;
+    private List<Runnable> afterReply;
 
     ClientSession(long id, Channel channel, WatchedKeys watchedKeys, long nowMillis, boolean authenticated) {
         this.id = id;
@@ -265,6 +269,43 @@ public final class ClientSession {
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
     }
 
+    /** Returns the client's client-side caching state; {@link ClientTracking#NONE} until it first enables tracking. */
+    public ClientTracking tracking() {
+        return tracking;
+    }
+
+    /**
+     * Attaches the client's client-side caching state (the tracking package does, when tracking is first enabled).
+     *
+     * @param tracking the client's state, kept for the session's life
+     */
+    public void attachTracking(ClientTracking tracking) {
+        this.tracking = Objects.requireNonNull(tracking, "tracking");
+    }
+
+    /**
+     * Runs {@code action} right after the reply to the client's current command has been written (Redis sends a
+     * client's invalidations of keys its own command modified after that command's reply). Actions run in the order
+     * they were added; those of a connection that closes after its reply (QUIT) are dropped.
+     *
+     * @param action what to run, on the event loop; must not throw
+     */
+    public void runAfterReply(Runnable action) {
+        if (afterReply == null) {
+            afterReply = new ArrayList<>();
+        }
+        afterReply.add(Objects.requireNonNull(action, "action"));
+    }
+
+    /** Runs and forgets the actions of {@link #runAfterReply}; called once the reply is written. */
+    void replyWritten() {
+        while (afterReply != null) {
+            List<Runnable> actions = afterReply;
+            afterReply = null;
+            actions.forEach(Runnable::run);
+        }
+    }
+
     /**
      * Whether the client is in Redis's subscribed state (any Pub/Sub subscription): on RESP2 it may then only run the
      * Pub/Sub commands, PING, QUIT and RESET, and PING answers {@code ["pong", ""]}.
@@ -284,7 +325,7 @@ public final class ClientSession {
 
     /**
      * Returns the session to the state of a new connection except for its id and address (RESET): RESP2, no name, no
-     * transaction, watched keys or subscriptions, no ASKING or READONLY, and authenticated only if no password is
+     * transaction, watched keys, subscriptions or tracking, no ASKING or READONLY, and authenticated only if no password is
      * required.
      *
      * @param passwordRequired whether the node requires a password
@@ -292,6 +333,7 @@ public final class ClientSession {
     public void reset(boolean passwordRequired) {
         endTransaction();
         subscriptions.dropAll();
+        tracking.disable();
         switchProtocol(RespVersion.RESP2);
         name = "";
         asking = false;

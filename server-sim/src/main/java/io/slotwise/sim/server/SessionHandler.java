@@ -144,8 +144,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private void write(ChannelHandlerContext ctx, Reply reply) {
         if (session.closingAfterReply()) {
             closeAfter(ctx, reply);
-        } else if (reply != null) {
-            ctx.write(reply, ctx.voidPromise());
+        } else {
+            if (reply != null) {
+                ctx.write(reply, ctx.voidPromise());
+            }
+            session.replyWritten();
         }
     }
 

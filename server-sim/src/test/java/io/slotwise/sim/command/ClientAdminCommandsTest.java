@@ -1,6 +1,5 @@
 package io.slotwise.sim.command;
 
-import static io.slotwise.sim.Resp.array;
 import static io.slotwise.sim.Resp.bulk;
 import static io.slotwise.sim.Resp.error;
 import static io.slotwise.sim.Resp.integer;
@@ -163,25 +162,6 @@ class ClientAdminCommandsTest {
         while (!admin.call("CLIENT", "LIST", "ID", id).contains("flags=b")) {
             assertTrue(System.nanoTime() < deadline, "the client never blocked");
             Thread.onSpinWait();
-        }
-    }
-
-    @Test
-    void trackingIsOffAndTurningItOnIsRefusedAfterRedisChecks() {
-        try (RespClient client = RespClient.connect(node.port())) {
-            assertEquals(OK, client.call("CLIENT", "TRACKING", "off"));
-            assertEquals(integer(-1), client.call("CLIENT", "GETREDIR"));
-            assertEquals(
-                    array(bulk("flags"), array(bulk("off")), bulk("redirect"), integer(-1), bulk("prefixes"), array()),
-                    client.call("CLIENT", "TRACKINGINFO"));
-            assertEquals(
-                    error("ERR You can't specify both OPTIN mode and OPTOUT mode"),
-                    client.call("CLIENT", "TRACKING", "on", "OPTIN", "OPTOUT"));
-            assertEquals(
-                    error("ERR The client ID you want redirect to does not exist"),
-                    client.call("CLIENT", "TRACKING", "on", "REDIRECT", "99999"));
-            assertEquals(error(ClientAdminCommands.TRACKING_UNSUPPORTED), client.call("CLIENT", "TRACKING", "on"));
-            assertTrue(client.call("CLIENT", "CACHING", "yes").startsWith("-ERR CLIENT CACHING can be called only"));
         }
     }
 }
