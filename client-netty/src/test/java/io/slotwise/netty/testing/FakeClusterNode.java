@@ -102,6 +102,11 @@ public final class FakeClusterNode {
         return frozen != null ? frozen : cluster.ownersSnapshot();
     }
 
+    /** The node's answer to {@code CLUSTER SHARDS} now (its frozen view, or the cluster's), as raw RESP. */
+    public String shardsReply() {
+        return ClusterTopologyReplies.shards(cluster, view());
+    }
+
     /** Makes the node answer CLUSTER SHARDS with an unknown-subcommand error, as Redis 6 does. */
     public void shardsUnsupported() {
         shardsUnsupported = true;
