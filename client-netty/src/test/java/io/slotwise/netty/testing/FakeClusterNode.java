@@ -91,6 +91,11 @@ public final class FakeClusterNode {
         return server.openConnections();
     }
 
+    /** The number of connections the node accepted so far. */
+    public int acceptedConnections() {
+        return server.acceptedConnections();
+    }
+
     /** Freezes the node's answer to CLUSTER SHARDS/SLOTS at the cluster's current slot owners: a stale node. */
     public void freezeView() {
         frozenView = cluster.ownersSnapshot();
