@@ -35,9 +35,17 @@ import java.util.function.UnaryOperator;
  * unreachable node's slots to another node, its waiting commands fail as not sent at once
  * ({@link #abandonWaitingOffSlotOwners}), and their retry goes to the slots' new owner.
  *
+ * <p>Watched transactions take {@linkplain #leaseReusable reusable} dedicated connections: up to
+ * {@value #MAX_IDLE_REUSABLE_PER_NODE} idle ones per node are kept ({@link IdleConnections}) and handed out again;
+ * those of nodes that leave the topology are closed at the next {@link #retainOnly}, and all of them by
+ * {@link #closeAll}.
+ *
  * <p>Thread-safe.
  */
 final class ConnectionRegistry {
+
+    /** How many idle reusable dedicated connections a node keeps. */
+    static final int MAX_IDLE_REUSABLE_PER_NODE = 4;
 
     private final ClientResources resources;
     private final ConnectionOptions options;
@@ -46,6 +54,8 @@ final class ConnectionRegistry {
     private final Set<NodeAddress> unreachable = ConcurrentHashMap.newKeySet();
     private final Set<NodeAddress> unresponsive = ConcurrentHashMap.newKeySet();
     private final Set<NodeConnection> retiring = ConcurrentHashMap.newKeySet();
+    private final IdleConnections<NodeConnection> reusable = new IdleConnections<>(MAX_IDLE_REUSABLE_PER_NODE);
+    private volatile Set<NodeAddress> topologyNodes;
     private volatile boolean closed;
 
     /**
@@ -117,6 +127,52 @@ final class ConnectionRegistry {
     }
 
     /**
+     * Takes an idle reusable dedicated connection to a node, or opens a new one. The caller gives it back with
+     * {@link #giveBack} once it is clean (no key watched, not in {@code MULTI}, no other state changed), or closes it
+     * with {@link #release}.
+     *
+     * @param announced the node's address
+     * @param timeout how long each command may take; the same for every caller, since connections are shared over time
+     * @return a connection no one else uses until it is given back
+     */
+    NodeConnection leaseReusable(NodeAddress announced, Duration timeout) {
+        NodeAddress target = map(announced);
+        NodeConnection idle;
+        while ((idle = reusable.poll(target)) != null) {
+            if (idle.isConnected()) {
+                return idle;
+            }
+            release(idle); // dropped while idle: a new connection beats waiting for its reconnect
+        }
+        return dedicated(announced, timeout);
+    }
+
+    /**
+     * Gives back a clean connection from {@link #leaseReusable}: kept idle for the next lease if its node is still in
+     * the topology, it is connected and its node has fewer than {@value #MAX_IDLE_REUSABLE_PER_NODE} idle ones;
+     * closed otherwise.
+     *
+     * @param connection the connection
+     */
+    void giveBack(NodeConnection connection) {
+        Set<NodeAddress> nodes = topologyNodes;
+        boolean inTopology = nodes == null || nodes.contains(connection.address());
+        if (closed || !inTopology || !connection.isConnected() || !reusable.offer(connection.address(), connection)) {
+            release(connection);
+        }
+    }
+
+    /**
+     * Counts the idle reusable connections to a node, for tests and diagnostics.
+     *
+     * @param announced the node's address
+     * @return how many are idle
+     */
+    int idleReusable(NodeAddress announced) {
+        return reusable.idleCount(map(announced));
+    }
+
+    /**
      * Tells whether the last connection attempt to a node failed or its connection was lost, and it has not connected
      * since: a node to avoid when another candidate can serve.
      *
@@ -167,6 +223,10 @@ final class ConnectionRegistry {
         Set<NodeAddress> kept = new HashSet<>();
         for (NodeAddress address : keep) {
             kept.add(map(address));
+        }
+        topologyNodes = Set.copyOf(kept);
+        for (NodeConnection idle : reusable.retainOnly(kept)) {
+            release(idle);
         }
         for (Map.Entry<NodeAddress, NodeConnection> entry : List.copyOf(connections.entrySet())) {
             if (!kept.contains(entry.getKey()) && connections.remove(entry.getKey(), entry.getValue())) {
@@ -222,6 +282,9 @@ final class ConnectionRegistry {
     CompletionStage<Void> closeAll() {
         closed = true;
         List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (NodeConnection idle : reusable.close()) {
+            closing.add(idle.close().toCompletableFuture());
+        }
         for (NodeConnection connection : List.copyOf(connections.values())) {
             closing.add(connection.close().toCompletableFuture());
         }

@@ -6,7 +6,6 @@ import io.slotwise.api.WatchedTransaction;
 import io.slotwise.api.args.ScanArgs;
 import io.slotwise.codec.RedisCodec;
 import io.slotwise.command.Command;
-import io.slotwise.netty.connection.NodeConnection;
 import io.slotwise.resp.RawCommand;
 import io.slotwise.resp.RespCommandArgs;
 import io.slotwise.resp.RespValue;
@@ -36,7 +35,7 @@ final class PinnedCommands<K, V> implements AsyncCommands<K, V> {
     private final RedisCodec<K, V> codec;
     private final int slot;
     private final NodeAddress node;
-    private final NodeConnection connection;
+    private final WatchSession session;
     private final boolean asking;
     private final RedirectTrail trail;
     private final TransactionExecutor executor;
@@ -47,14 +46,14 @@ final class PinnedCommands<K, V> implements AsyncCommands<K, V> {
             RedisCodec<K, V> codec,
             int slot,
             NodeAddress node,
-            NodeConnection connection,
+            WatchSession session,
             boolean asking,
             RedirectTrail trail,
             TransactionExecutor executor) {
         this.codec = codec;
         this.slot = slot;
         this.node = node;
-        this.connection = connection;
+        this.session = session;
         this.asking = asking;
         this.trail = trail;
         this.executor = executor;
@@ -73,7 +72,8 @@ final class PinnedCommands<K, V> implements AsyncCommands<K, V> {
                     + " must be sent while its stage is pending");
         }
         QueuedCommands.checkRunsOnSlot(command, slot);
-        return executor.write(node, connection, withAsking(asking, command)).thenCompose(replies -> {
+        session.readPhaseSending(command.name());
+        return executor.write(node, session, withAsking(asking, command)).thenCompose(replies -> {
             RespValue reply = replies.get(replies.size() - 1);
             if (reply.withoutAttributes() instanceof RespValue.Error error) {
                 RedirectPolicy.Decision decision = executor.redirects().decide(error.message(), node, trail);

@@ -6,6 +6,7 @@ import io.slotwise.RedisConnectionException;
 import io.slotwise.event.ClientEventListener;
 import io.slotwise.routing.RefreshGate;
 import io.slotwise.routing.TopologyConsensus;
+import io.slotwise.routing.TopologyTally;
 import io.slotwise.topology.ClusterNode;
 import io.slotwise.topology.ClusterTopology;
 import io.slotwise.topology.NodeAddress;
@@ -28,10 +29,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A refresh asks up to {@value #VIEWS_WANTED} nodes for their view ({@link TopologyQuery}), in parallel, over the
  * client's ordinary connections (no connection is opened just for a refresh), and installs the view most of them agree
- * on ({@link TopologyConsensus}), so one stale node cannot mislead the client. The nodes asked are the known primaries
- * in random order, then the seeds, leaving out nodes whose connection is down; nodes that fail are replaced by the
- * next candidates, and the primaries of the leading view complete a refresh that got fewer views (again leaving out
- * unreachable nodes). After a refresh, connections
+ * on ({@link TopologyConsensus}), so one stale node cannot mislead the client. It installs as soon as the answers in
+ * decide ({@link TopologyTally}: two of three nodes agree), without waiting for a slow node; answers arriving later are
+ * ignored. The nodes asked are the known primaries in random order, then the seeds, leaving out nodes whose connection
+ * is down; a node that fails is replaced at once by the next candidate, and the primaries of the leading view complete
+ * a refresh that got too few views to decide (again leaving out unreachable nodes). After a refresh, connections
  * to nodes that left the topology are closed (after a grace period of one command timeout).
  *
  * <p>Refreshes run periodically (a timer on one event loop) and when {@link #trigger()}ed by a MOVED, a lost or
@@ -278,18 +280,20 @@ final class TopologyRefresher {
         }
     }
 
-    /** Collects views from the candidates, completes them from the chosen view's primaries, chooses, installs. */
+    /**
+     * Collects views from the candidates until they decide, completes them from the leading view's primaries if the
+     * candidates gave too few, then installs the chosen view.
+     */
     private CompletionStage<ClusterTopology> refreshFrom(List<NodeAddress> candidates) {
         long start = System.nanoTime();
         TopologyViews collection = new TopologyViews(registry);
         return collection
                 .gather(candidates)
                 .thenCompose(ignored -> {
-                    if (collection.views().isEmpty() || collection.views().size() >= VIEWS_WANTED) {
+                    if (collection.isDecided() || collection.size() == 0) {
                         return CompletableFuture.completedFuture(null);
                     }
-                    ClusterTopology leading =
-                            TopologyConsensus.choose(collection.views()).orElseThrow();
+                    ClusterTopology leading = collection.chosen().orElseThrow();
                     List<NodeAddress> more = new ArrayList<>();
                     for (ClusterNode node : leading.nodes()) {
                         // An unreachable node's query would wait for its reconnect backoff.
@@ -300,19 +304,15 @@ final class TopologyRefresher {
                     return collection.gather(more);
                 })
                 .thenApply(ignored -> {
-                    if (collection.views().isEmpty()) {
-                        throw new RedisConnectionException(
-                                "Could not get the cluster topology: no node answered CLUSTER SHARDS or CLUSTER SLOTS"
-                                        + " with a usable view. Tried " + collection.failures(),
-                                null,
-                                false);
-                    }
-                    ClusterTopology chosen =
-                            TopologyConsensus.choose(collection.views()).orElseThrow();
+                    ClusterTopology chosen = collection
+                            .chosen()
+                            .orElseThrow(() -> new RedisConnectionException(
+                                    "Could not get the cluster topology: no node answered CLUSTER SHARDS or CLUSTER"
+                                            + " SLOTS with a usable view. Tried " + collection.failures(),
+                                    null,
+                                    false));
                     install(chosen);
-                    listener.topologyRefreshed(
-                            Duration.ofNanos(System.nanoTime() - start),
-                            collection.views().size());
+                    listener.topologyRefreshed(Duration.ofNanos(System.nanoTime() - start), collection.size());
                     return chosen;
                 });
     }

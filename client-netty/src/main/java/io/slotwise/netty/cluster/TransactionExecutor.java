@@ -1,6 +1,5 @@
 package io.slotwise.netty.cluster;
 
-import io.slotwise.RedisCommandException;
 import io.slotwise.RedisException;
 import io.slotwise.RedisTimeoutException;
 import io.slotwise.UncoveredSlotException;
@@ -13,7 +12,6 @@ import io.slotwise.event.RedirectKind;
 import io.slotwise.netty.connection.NodeConnection;
 import io.slotwise.netty.retry.RetryClassifier;
 import io.slotwise.netty.retry.TransientRetry;
-import io.slotwise.resp.RawCommand;
 import io.slotwise.resp.RespCommandArgs;
 import io.slotwise.resp.RespValue;
 import io.slotwise.routing.Redirect;
@@ -22,7 +20,6 @@ import io.slotwise.routing.RedirectTrail;
 import io.slotwise.routing.SingleSlotRequirement;
 import io.slotwise.topology.NodeAddress;
 import io.slotwise.value.TransactionResult;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +37,9 @@ import java.util.function.Supplier;
  * Runs single-slot {@code MULTI}/{@code EXEC} transactions. A plain transaction is written as one batch ({@code [ASKING]
  * MULTI command... EXEC}) on the slot owner's shared connection: a batch is written with no other caller's command in
  * between, so nothing foreign is queued into it. A watched transaction needs the connection to itself (watched keys
- * belong to a connection, and any {@code EXEC} on it ends the watch), so it runs on a {@linkplain
- * ConnectionRegistry#dedicated dedicated} connection: {@code WATCH}, the caller's reads, then the block.
+ * belong to a connection, and any {@code EXEC} on it ends the watch), so it runs on a dedicated connection
+ * ({@link WatchedAttempts}): {@code WATCH}, the caller's reads, then the block. Dedicated connections are reused from
+ * a small per-node pool ({@link ConnectionRegistry#leaseReusable}) rather than opened per transaction.
  *
  * <p>A redirect on a queued command (Redis refuses the whole block, nothing ran) sends the block again to the target:
  * {@code MOVED} after patching the topology and triggering a refresh, {@code ASK} preceded by {@code ASKING}. A watched
@@ -101,7 +99,7 @@ final class TransactionExecutor {
         Objects.requireNonNull(transaction, "transaction");
         int slot = slotOf("WATCH", codec, watchKeys);
         List<byte[]> encoded = encode(codec, watchKeys);
-        WatchedAttempts<K, V> attempts = new WatchedAttempts<>(codec, slot, encoded, transaction);
+        WatchedAttempts<K, V> attempts = new WatchedAttempts<>(this, codec, slot, encoded, transaction);
         return track(
                 attempts,
                 () -> retry.run(
@@ -112,6 +110,16 @@ final class TransactionExecutor {
     /** The redirect policy, for {@link PinnedCommands}. */
     RedirectPolicy redirects() {
         return redirects;
+    }
+
+    /** The connections, for {@link WatchedAttempts}. */
+    ConnectionRegistry registry() {
+        return registry;
+    }
+
+    /** How long a command may take, for {@link WatchedAttempts}' dedicated connections. */
+    Duration commandTimeout() {
+        return commandTimeout;
     }
 
     /** Stops accepting transactions. */
@@ -141,8 +149,7 @@ final class TransactionExecutor {
     }
 
     /** Runs the body on the calling thread; if it throws, what it queued fails with the same exception. */
-    private static <K, V> TransactionBlock queue(
-            RedisCodec<K, V> codec, int slot, Consumer<? super AsyncCommands<K, V>> body) {
+    static <K, V> TransactionBlock queue(RedisCodec<K, V> codec, int slot, Consumer<? super AsyncCommands<K, V>> body) {
         QueuedCommands<K, V> queued = new QueuedCommands<>(codec, slot);
         try {
             body.accept(queued);
@@ -207,7 +214,8 @@ final class TransactionExecutor {
         });
     }
 
-    private static CompletionStage<TransactionResult> finish(TransactionBlock.Outcome outcome) {
+    /** The result of a final outcome: the transaction's result, or its failure. */
+    static CompletionStage<TransactionResult> finish(TransactionBlock.Outcome outcome) {
         if (outcome instanceof TransactionBlock.Outcome.Done done) {
             return CompletableFuture.completedFuture(done.result());
         }
@@ -239,6 +247,18 @@ final class TransactionExecutor {
         return redirect;
     }
 
+    /**
+     * Writes commands as one batch on a watched attempt's connection, like {@link #write(NodeAddress, NodeConnection,
+     * List)}, and notes in the session when one ends without a reply, so the connection is not reused.
+     */
+    CompletionStage<List<RespValue>> write(NodeAddress node, WatchSession session, List<RespCommandArgs> batch) {
+        return write(node, session.connection(), batch).whenComplete((replies, failure) -> {
+            if (failure != null) {
+                session.failedWithoutReply();
+            }
+        });
+    }
+
     /** Writes commands as one batch and completes with all their replies, or with the first failure. */
     CompletionStage<List<RespValue>> write(NodeAddress node, NodeConnection connection, List<RespCommandArgs> batch) {
         listener.requestStarted(node);
@@ -262,133 +282,5 @@ final class TransactionExecutor {
             }
             return replies;
         });
-    }
-
-    /**
-     * The attempts of one watched transaction. Each attempt opens a dedicated connection to the slot's node, sends
-     * {@code WATCH}, lets the caller read, queues its body and sends the block; a redirect at any step closes the
-     * connection and starts a new attempt on the target.
-     */
-    private final class WatchedAttempts<K, V> {
-
-        private final RedisCodec<K, V> codec;
-        private final int slot;
-        private final List<byte[]> watchKeys;
-        private final WatchedTransaction<K, V> transaction;
-        private volatile TransactionBlock current;
-
-        WatchedAttempts(
-                RedisCodec<K, V> codec, int slot, List<byte[]> watchKeys, WatchedTransaction<K, V> transaction) {
-            this.codec = codec;
-            this.slot = slot;
-            this.watchKeys = watchKeys;
-            this.transaction = transaction;
-        }
-
-        void failAll(Throwable failure) {
-            TransactionBlock block = current;
-            if (block != null) {
-                block.failAll(failure);
-            }
-        }
-
-        /**
-         * One attempt on {@code node}; a redirect releases its connection first, then starts the next attempt on the
-         * target.
-         */
-        CompletionStage<TransactionResult> on(NodeAddress node, boolean asking, RedirectTrail trail) {
-            NodeConnection connection = registry.dedicated(node, commandTimeout);
-            CompletionStage<Object> step;
-            try {
-                step = watchThenRun(node, connection, asking, trail);
-            } catch (RuntimeException e) {
-                step = CompletableFuture.failedFuture(e);
-            }
-            return step.handle((value, failure) -> {
-                        registry.release(connection);
-                        if (failure != null) {
-                            return CompletableFuture.<TransactionResult>failedFuture(RetryClassifier.unwrap(failure));
-                        }
-                        if (value instanceof RedirectPolicy.Decision.Follow follow) {
-                            Redirect redirect = TransactionExecutor.this.follow(node, follow);
-                            return on(redirect.target(), redirect instanceof Redirect.Ask, follow.trail());
-                        }
-                        return CompletableFuture.completedFuture((TransactionResult) value);
-                    })
-                    .thenCompose(Function.identity());
-        }
-
-        /** WATCH, the reads, the block; completes with the {@link TransactionResult} or the redirect to follow. */
-        private CompletionStage<Object> watchThenRun(
-                NodeAddress node, NodeConnection connection, boolean asking, RedirectTrail trail) {
-            return write(node, connection, PinnedCommands.withAsking(asking, RawCommand.ofBytes(watchCommand())))
-                    .thenCompose(replies -> {
-                        RespValue reply = replies.get(replies.size() - 1).withoutAttributes();
-                        if (reply instanceof RespValue.Error error) {
-                            return onError(error.message(), node, trail);
-                        }
-                        PinnedCommands<K, V> reads = new PinnedCommands<>(
-                                codec, slot, node, connection, asking, trail, TransactionExecutor.this);
-                        CompletionStage<Consumer<AsyncCommands<K, V>>> prepared;
-                        try {
-                            prepared = Objects.requireNonNull(transaction.prepare(reads), "prepare returned null");
-                        } catch (RuntimeException e) {
-                            return CompletableFuture.failedFuture(e);
-                        }
-                        return prepared.handle((body, failure) -> {
-                                    reads.seal();
-                                    RedirectPolicy.Decision.Follow redirected = reads.redirect();
-                                    if (redirected != null) {
-                                        return CompletableFuture.<Object>completedFuture(redirected);
-                                    }
-                                    if (failure != null) {
-                                        return CompletableFuture.<Object>failedFuture(RetryClassifier.unwrap(failure));
-                                    }
-                                    return runBlock(node, connection, asking, trail, body);
-                                })
-                                .thenCompose(Function.identity());
-                    });
-        }
-
-        private CompletionStage<Object> runBlock(
-                NodeAddress node,
-                NodeConnection connection,
-                boolean asking,
-                RedirectTrail trail,
-                Consumer<AsyncCommands<K, V>> body) {
-            TransactionBlock block = queue(codec, slot, Objects.requireNonNull(body, "prepare completed with null"));
-            current = block;
-            return write(node, connection, block.wire(asking)).thenCompose(replies -> {
-                TransactionBlock.Outcome outcome = block.interpret(replies, asking, node, trail, redirects);
-                if (outcome instanceof TransactionBlock.Outcome.Redirected redirected) {
-                    block.failAll(new RedisException("The transaction was not run on " + node
-                            + ": its slot moved, so it started again on "
-                            + redirected.follow().redirect().target()
-                            + "; the new attempt's commands hold the results"));
-                    return CompletableFuture.completedFuture(redirected.follow());
-                }
-                return finish(outcome).thenApply(Object.class::cast);
-            });
-        }
-
-        private CompletionStage<Object> onError(String message, NodeAddress node, RedirectTrail trail) {
-            RedirectPolicy.Decision decision = redirects.decide(message, node, trail);
-            if (decision instanceof RedirectPolicy.Decision.Follow follow) {
-                return CompletableFuture.completedFuture(follow);
-            }
-            if (decision instanceof RedirectPolicy.Decision.Fail fail) {
-                return CompletableFuture.failedFuture(fail.failure());
-            }
-            return CompletableFuture.failedFuture(new RedisCommandException("WATCH", message));
-        }
-
-        private byte[][] watchCommand() {
-            byte[][] args = new byte[watchKeys.size() + 1][];
-            args[0] = "WATCH".getBytes(StandardCharsets.US_ASCII);
-            for (int i = 0; i < watchKeys.size(); i++) {
-                args[i + 1] = watchKeys.get(i);
-            }
-            return args;
-        }
     }
 }

@@ -33,9 +33,11 @@ class ConnectionFailureTest extends ClusterTestBase {
                         .adaptiveRefreshMinInterval(Duration.ofMillis(20))
                         .build());
         String key = cluster.keyServedBy(dead, "failover");
+        // A read opens the connection to the node (the discovery need not: two seeds that agree decide the topology),
+        // so a SET written before its loss is noticed would be in flight.
+        Await.value(client.async().get(key));
         dead.stop();
         cluster.moveAllSlots(dead, heir);
-        // The discovery opened a connection to the dead node: a SET written before its loss is noticed is in flight.
         Await.until(() -> events.connectionTrouble.contains(dead.address()), () -> "the client noticed the dead node");
 
         assertEquals("OK", Await.value(client.async().set(key, "v")));

@@ -91,6 +91,11 @@ public final class FakeClusterNode {
         return server.openConnections();
     }
 
+    /** The number of connections the node accepted so far. */
+    public int acceptedConnections() {
+        return server.acceptedConnections();
+    }
+
     /** Freezes the node's answer to CLUSTER SHARDS/SLOTS at the cluster's current slot owners: a stale node. */
     public void freezeView() {
         frozenView = cluster.ownersSnapshot();
@@ -100,6 +105,11 @@ public final class FakeClusterNode {
     int[] view() {
         int[] frozen = frozenView;
         return frozen != null ? frozen : cluster.ownersSnapshot();
+    }
+
+    /** The node's answer to {@code CLUSTER SHARDS} now (its frozen view, or the cluster's), as raw RESP. */
+    public String shardsReply() {
+        return ClusterTopologyReplies.shards(cluster, view());
     }
 
     /** Makes the node answer CLUSTER SHARDS with an unknown-subcommand error, as Redis 6 does. */

@@ -33,7 +33,7 @@ final class FakeTransactions {
         return queues.containsKey(connection);
     }
 
-    /** Answers MULTI, EXEC (running queued commands with {@code runner}) and DISCARD; false for anything else. */
+    /** Answers MULTI, EXEC (running queued commands with {@code runner}), DISCARD and UNWATCH; false for others. */
     boolean handles(Exchange exchange, String name, int connection, Function<List<String>, String> runner) {
         switch (name) {
             case "MULTI" -> {
@@ -42,6 +42,11 @@ final class FakeTransactions {
                 } else {
                     exchange.reply("+OK\r\n");
                 }
+                return true;
+            }
+            case "UNWATCH" -> {
+                watched.remove(connection);
+                exchange.reply("+OK\r\n");
                 return true;
             }
             case "DISCARD" -> {

@@ -22,6 +22,7 @@ public final class RecordingEvents implements ClientEventListener {
     public final List<Retried> retries = new CopyOnWriteArrayList<>();
     public final AtomicInteger refreshes = new AtomicInteger();
     public final AtomicInteger failedRefreshes = new AtomicInteger();
+    public final List<Integer> refreshViews = new CopyOnWriteArrayList<>();
     public final AtomicInteger topologyChanges = new AtomicInteger();
     public final AtomicInteger succeeded = new AtomicInteger();
     public final List<Throwable> failed = new CopyOnWriteArrayList<>();
@@ -61,6 +62,7 @@ public final class RecordingEvents implements ClientEventListener {
 
     @Override
     public void topologyRefreshed(Duration duration, int nodesAsked) {
+        refreshViews.add(nodesAsked);
         refreshes.incrementAndGet();
     }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Single-slot {@code MULTI}/{@code EXEC} transactions through the client: several commands on one slot each get their
  * own reply, a cross-slot transaction fails before anything is sent, a watched key changed by another connection
  * discards the transaction, and transactions keep working while their slot migrates ({@code ASK}: the whole block goes
- * to the importing node after {@code ASKING}) and after it moved ({@code MOVED}).
+ * to the importing node after {@code ASKING}) and after it moved ({@code MOVED}). Watched transactions reuse a few
+ * dedicated connections instead of opening one each, and the client leaves none open once closed.
  */
 public abstract class TransactionBehaviour {
 
@@ -159,5 +160,51 @@ public abstract class TransactionBehaviour {
             assertEquals(target, backend.slotOwner(slot));
             assertEquals("v1+", Calls.value(c.get(tag + ":1")));
         }
+    }
+
+    @Test
+    void watchedTransactionsReuseTheirConnectionsAndCloseLeavesNoneOpen() {
+        String key = "{watchpool}:counter";
+        BackendNode owner = backend.slotOwner(SlotHash.slot(key));
+        long connectedBefore = clientInfo(owner, "connected_clients");
+        try (ObservedClient observed = ObservedClient.connect(backend)) {
+            AsyncCommands<String, String> c = observed.commands();
+            incrementWatched(c, key); // opens the shared and the dedicated connection to the owner
+            long acceptedBefore = clientInfo(owner, "total_connections_received");
+
+            for (int i = 0; i < 50; i++) {
+                incrementWatched(c, key);
+            }
+
+            assertEquals("51", Calls.value(c.get(key)));
+            // An admin call may open a connection of its own (the simulator backend does): at most one more.
+            long opened = clientInfo(owner, "total_connections_received") - acceptedBefore;
+            assertTrue(opened <= 1, "50 watched transactions opened " + opened + " connections");
+        }
+        Await.until(
+                "the closed client left no connection open on " + owner,
+                Duration.ofSeconds(10),
+                () -> clientInfo(owner, "connected_clients") <= connectedBefore,
+                () -> "connected_clients " + clientInfo(owner, "connected_clients") + ", before " + connectedBefore);
+    }
+
+    private static void incrementWatched(AsyncCommands<String, String> c, String key) {
+        TransactionResult result = Calls.value(c.watchedTransaction(
+                List.of(key),
+                reads -> reads.get(key)
+                        .thenApply(value ->
+                                tx -> tx.set(key, String.valueOf(value == null ? 1 : Long.parseLong(value) + 1)))));
+        assertTrue(result.executed(), result::toString);
+    }
+
+    /** A numeric field of {@code INFO} on one node, asked on an admin connection of its own. */
+    private long clientInfo(BackendNode node, String field) {
+        String info = backend.call(node, "INFO", "everything").text();
+        for (String line : info.split("\r\n")) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1).trim());
+            }
+        }
+        throw new IllegalStateException(node + " reported no " + field + " in INFO");
     }
 }
