@@ -6,11 +6,11 @@ import io.slotwise.sim.protocol.Reply;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,25 +52,30 @@ public final class ConfigCommands {
     }
 
     private static Reply get(CommandContext ctx) {
-        Set<ConfigDirective> matched = new LinkedHashSet<>();
+        // Keyed by the name asked for: an alias (lua-time-limit) is answered under its own name, as Redis does.
+        Map<String, ConfigDirective> matched = new LinkedHashMap<>();
         for (int i = 2; i < ctx.argc(); i++) {
             Optional<ConfigDirective> exact = ConfigDirective.byName(ctx.argString(i));
             if (exact.isPresent()) {
-                matched.add(exact.get());
+                matched.put(ctx.argString(i).toLowerCase(Locale.ROOT), exact.get());
                 continue;
             }
             GlobPattern pattern = GlobPattern.of(ctx.arg(i), true);
             for (ConfigDirective directive : ConfigDirective.values()) {
                 if (pattern.matches(directive.configName())) {
-                    matched.add(directive);
+                    matched.put(directive.configName(), directive);
                 }
             }
+            ConfigDirective.aliases().forEach((alias, directive) -> {
+                if (pattern.matches(alias)) {
+                    matched.put(alias, directive);
+                }
+            });
         }
         SimNodeConfig config = ctx.node().config();
         List<Reply.Entry> entries = new ArrayList<>();
-        for (ConfigDirective directive : matched) {
-            entries.add(Reply.entry(Reply.bulk(directive.configName()), Reply.bulk(config.get(directive))));
-        }
+        matched.forEach(
+                (name, directive) -> entries.add(Reply.entry(Reply.bulk(name), Reply.bulk(config.get(directive)))));
         return new Reply.Map(entries);
     }
 
@@ -85,27 +90,29 @@ public final class ConfigCommands {
                     .orElseThrow(() -> CommandException.echoing(
                             "ERR Unknown option or number of arguments for CONFIG SET - '" + name + "'"));
             if (!directive.mutable()) {
-                throw failed(directive, "can't set immutable config");
+                throw failed(name, "can't set immutable config");
             }
             if (values.put(directive, "") != null) {
-                throw failed(directive, "duplicate parameter");
+                throw failed(name, "duplicate parameter");
             }
         }
         for (int i = 2; i < ctx.argc(); i += 2) {
-            ConfigDirective directive = ConfigDirective.byName(ctx.argLatin1(i)).orElseThrow();
+            String name = ctx.argLatin1(i);
+            ConfigDirective directive = ConfigDirective.byName(name).orElseThrow();
             try {
                 values.put(directive, directive.parse(directive.argumentsOf(ctx.argString(i + 1))));
             } catch (IllegalArgumentException e) {
-                throw failed(directive, e.getMessage());
+                throw failed(name, e.getMessage());
             }
         }
         ctx.node().updateConfig(ctx.node().config().withValues(values));
         return Reply.ok();
     }
 
-    private static CommandException failed(ConfigDirective directive, String reason) {
-        return new CommandException(
-                "ERR CONFIG SET failed (possibly related to argument '" + directive.configName() + "') - " + reason);
+    /** Redis names the argument as the client spelled it (an alias stays an alias), in lower case. */
+    private static CommandException failed(String name, String reason) {
+        return new CommandException("ERR CONFIG SET failed (possibly related to argument '"
+                + name.toLowerCase(Locale.ROOT) + "') - " + reason);
     }
 
     private static Reply rewrite(CommandContext ctx) {
