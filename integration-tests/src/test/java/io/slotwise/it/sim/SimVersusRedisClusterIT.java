@@ -111,7 +111,8 @@ class SimVersusRedisClusterIT {
                         HyperLogLogAndGeoScripts.all(),
                         StreamScripts.all(),
                         StreamGroupScripts.all(),
-                        RandomCommandScripts.all())
+                        RandomCommandScripts.all(),
+                        ScriptBusyScripts.all())
                 .flatMap(List::stream)
                 .toList();
         return Stream.of(2, 3).flatMap(protocol -> scripts.stream().map(script -> Arguments.of(script, protocol)));
