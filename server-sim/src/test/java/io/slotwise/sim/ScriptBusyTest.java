@@ -136,6 +136,14 @@ class ScriptBusyTest {
     }
 
     @Test
+    void functionLoadStopsLibraryCodeThatRunsLongerThan500Milliseconds() {
+        assertEquals(
+                error("ERR Error registering functions: ERR FUNCTION LOAD timeout"),
+                caller.call("FUNCTION", "LOAD", "#!lua name=forever\n" + SPIN));
+        assertEquals("*0\r\n", other.call("FUNCTION", "LIST"));
+    }
+
+    @Test
     void killWithNoScriptRunningAnswersNotBusy() {
         assertEquals(NOT_BUSY, other.call("SCRIPT", "KILL"));
         assertEquals(NOT_BUSY, other.call("FUNCTION", "KILL"));

@@ -52,30 +52,33 @@ public final class ConfigCommands {
     }
 
     private static Reply get(CommandContext ctx) {
-        // Keyed by the name asked for: an alias (lua-time-limit) is answered under its own name, as Redis does.
-        Map<String, ConfigDirective> matched = new LinkedHashMap<>();
+        // Each name once, ignoring case, answered as first asked for (PORT, or an alias such as lua-time-limit), as
+        // Redis does; glob matches answer canonical names and aliases.
+        Map<String, Map.Entry<String, ConfigDirective>> matched = new LinkedHashMap<>();
         for (int i = 2; i < ctx.argc(); i++) {
-            Optional<ConfigDirective> exact = ConfigDirective.byName(ctx.argString(i));
+            String asked = ctx.argString(i);
+            Optional<ConfigDirective> exact = ConfigDirective.byName(asked);
             if (exact.isPresent()) {
-                matched.put(ctx.argString(i).toLowerCase(Locale.ROOT), exact.get());
+                matched.putIfAbsent(asked.toLowerCase(Locale.ROOT), Map.entry(asked, exact.get()));
                 continue;
             }
             GlobPattern pattern = GlobPattern.of(ctx.arg(i), true);
             for (ConfigDirective directive : ConfigDirective.values()) {
                 if (pattern.matches(directive.configName())) {
-                    matched.put(directive.configName(), directive);
+                    matched.putIfAbsent(directive.configName(), Map.entry(directive.configName(), directive));
                 }
             }
             ConfigDirective.aliases().forEach((alias, directive) -> {
                 if (pattern.matches(alias)) {
-                    matched.put(alias, directive);
+                    matched.putIfAbsent(alias, Map.entry(alias, directive));
                 }
             });
         }
         SimNodeConfig config = ctx.node().config();
         List<Reply.Entry> entries = new ArrayList<>();
-        matched.forEach(
-                (name, directive) -> entries.add(Reply.entry(Reply.bulk(name), Reply.bulk(config.get(directive)))));
+        for (Map.Entry<String, ConfigDirective> name : matched.values()) {
+            entries.add(Reply.entry(Reply.bulk(name.getKey()), Reply.bulk(config.get(name.getValue()))));
+        }
         return new Reply.Map(entries);
     }
 

@@ -81,7 +81,7 @@ final class FunctionLibraries {
             throw new CommandException(
                     "ERR Error registering functions: " + LuaReplies.oneLine(ScriptEngine.errorText(e.value())));
         } catch (LuaInterrupt e) {
-            throw new CommandException("ERR FUNCTION LOAD timeout");
+            throw new CommandException("ERR Error registering functions: ERR FUNCTION LOAD timeout");
         }
         Map<String, FunctionLibrary.Function> registered = registering;
         registering = null;
