@@ -16,7 +16,8 @@ import java.util.Optional;
  * cluster-port}, {@code requirepass}, {@code dir} (config and data paths are resolved against it; the process does
  * not change its working directory), {@code cluster-require-full-coverage}, {@code cluster-allow-reads-when-down},
  * {@code cluster-replica-no-failover}, {@code cluster-replica-validity-factor}, {@code
- * cluster-allow-replica-migration}, {@code cluster-migration-barrier}, {@code proto-max-bulk-len}, {@code slowlog-log-slower-than} and {@code slowlog-max-len}.
+ * cluster-allow-replica-migration}, {@code cluster-migration-barrier}, {@code proto-max-bulk-len}, {@code
+ * slowlog-log-slower-than}, {@code slowlog-max-len} and {@code busy-reply-threshold} (alias {@code lua-time-limit}).
  *
  * <p>Directives accepted, validated and reported by CONFIG GET, but without effect ({@link #ignored()}): {@code
  * daemonize} (only {@code no}: the simulator never forks), {@code appendonly}, {@code appendfilename}, {@code save},
@@ -78,6 +79,12 @@ public enum ConfigDirective {
             Mutability.MUTABLE),
     /** The most entries the slow log keeps. */
     SLOWLOG_MAX_LEN("slowlog-max-len", ConfigValueType.integer(0, Long.MAX_VALUE), "128", Mutability.MUTABLE),
+    /**
+     * Milliseconds a script runs before other clients get {@code BUSY} (and SCRIPT KILL may stop it); alias {@code
+     * lua-time-limit}.
+     */
+    BUSY_REPLY_THRESHOLD(
+            "busy-reply-threshold", ConfigValueType.integer(0, Long.MAX_VALUE), "5000", Mutability.MUTABLE),
     /** Accepted ({@code no} only) and ignored. */
     DAEMONIZE("daemonize", ConfigValueType.oneOf("no"), "no", Mutability.IGNORED_IMMUTABLE),
     /** Accepted and ignored. */
@@ -114,10 +121,13 @@ public enum ConfigDirective {
 
     private static final Map<String, ConfigDirective> BY_NAME = new HashMap<>();
 
+    private static final Map<String, ConfigDirective> ALIASES = Map.of("lua-time-limit", BUSY_REPLY_THRESHOLD);
+
     static {
         for (ConfigDirective directive : values()) {
             BY_NAME.put(directive.configName, directive);
         }
+        BY_NAME.putAll(ALIASES);
     }
 
     private final String configName;
@@ -147,6 +157,16 @@ public enum ConfigDirective {
      */
     public static Optional<ConfigDirective> byName(String name) {
         return Optional.ofNullable(BY_NAME.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Returns the other names of directives, as Redis 7.0 accepts them everywhere and lists them in {@code CONFIG GET
+     * *}: {@code lua-time-limit} for {@code busy-reply-threshold}.
+     *
+     * @return the directive of each alias, by alias
+     */
+    public static Map<String, ConfigDirective> aliases() {
+        return ALIASES;
     }
 
     /** Returns the name as redis.conf spells it, for example {@code cluster-node-timeout}. */

@@ -113,7 +113,8 @@ class SimVersusRedisClusterIT {
                         StreamScripts.all(),
                         StreamGroupScripts.all(),
                         RandomCommandScripts.all(),
-                        ReplicaMigrationScripts.all())
+                        ReplicaMigrationScripts.all(),
+                        ScriptBusyScripts.all())
                 .flatMap(List::stream)
                 .toList();
         return Stream.of(2, 3).flatMap(protocol -> scripts.stream().map(script -> Arguments.of(script, protocol)));

@@ -19,6 +19,7 @@ public final class CommandContext {
     private final boolean inTransaction;
     private final CommandDispatcher dispatcher;
     private ServerActivity activity;
+    private boolean spansUntilReply;
 
     /**
      * Creates a context; the dispatcher does this, and tests of handlers may.
@@ -163,6 +164,21 @@ public final class CommandContext {
             throw new IllegalStateException("no dispatcher to run a nested command");
         }
         return dispatcher.execute(nested, session, true, invocation);
+    }
+
+    /**
+     * Declares that this command, whose reply will complete later, lasts until that reply for replication and the slow
+     * log: the dispatcher reports it finished (and records its latency) when the reply completes instead of when the
+     * handler returns, so that the commands it runs meanwhile ({@link #executeNested}) are nested inside it and
+     * propagated with it. Only for a command during which no other client's command runs (a script, see {@link
+     * ScriptGate}). Call from the handler, before it returns.
+     */
+    public void spanUntilReply() {
+        spansUntilReply = true;
+    }
+
+    boolean spansUntilReply() {
+        return spansUntilReply;
     }
 
     /** The dispatcher that created this context, for EXEC; null in contexts created by tests. */

@@ -5,6 +5,7 @@ import io.slotwise.sim.protocol.Reply;
 import io.slotwise.sim.protocol.Request;
 import io.slotwise.sim.protocol.RespVersion;
 import io.slotwise.sim.server.ClientSession;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a RESP2 client with Pub/Sub subscriptions may only run (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT and
  *       RESET: {@code ERR Can't execute '<name>': only ... are allowed in this context} (EXEC: {@code EXECABORT
  *       Transaction discarded because of: Can't execute ...}, and the transaction is discarded);
+ *   <li>while a script runs past {@code busy-reply-threshold} ({@link ScriptGate}), {@code BUSY ...} for commands
+ *       without the {@code allow_busy} flag and for SHUTDOWN without NOSAVE (EXEC: {@code EXECABORT ...});
  *   <li>while CLIENT PAUSE holds the command back ({@link ClientPause}), it waits and is then checked again;
  *   <li>inside MULTI, every command but EXEC, DISCARD, MULTI, WATCH, QUIT and RESET is queued and answered
  *       {@code +QUEUED};
@@ -43,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * reported to the node's {@link PropagationHook} (replication), if a module provided one, and fed to the latency
  * histograms, the slow log and MONITOR clients, and to the node's {@link TrackingHook} (client-side caching), if a
  * module provided one. CLIENT REPLY OFF/SKIP replace a reply by null (nothing written).
- * Commands a replica receives from its master skip the checks ({@link #executeFromMaster}).
+ * Commands a replica receives from its master skip the checks ({@link #executeFromMaster}). While a script runs and
+ * has not passed the threshold, other clients' requests are held before any of these checks and dispatched once it
+ * ends or the threshold passes. A handler that {@linkplain CommandContext#spanUntilReply() spans until its reply}
+ * (a script) is reported to replication, tracking, the latency histograms and the slow log when its reply completes.
  *
  * <p>Threading: called on the node's event loop. The returned stage always completes normally, on the event loop.
  */
@@ -68,6 +74,7 @@ public final class CommandDispatcher {
     private final PropagationHook propagation;
     private final TrackingHook tracking;
     private final ServerActivity activity = new ServerActivity();
+    private ScriptGate scriptGate;
 
     /**
      * Creates the dispatcher of a node.
@@ -102,6 +109,19 @@ public final class CommandDispatcher {
                     session.id());
             session.closeAfterReply();
             return CompletableFuture.completedFuture(null);
+        }
+        ScriptGate gate = scriptGate();
+        if (gate != null && gate.holds(session)) {
+            // A script runs and the node is not busy yet: Redis would not read this client meanwhile.
+            CompletableFuture<Reply> later = new CompletableFuture<>();
+            gate.hold(() -> {
+                if (session.channel().isActive()) {
+                    dispatch(request, session).whenComplete((reply, error) -> later.complete(reply));
+                } else {
+                    later.complete(null);
+                }
+            });
+            return later;
         }
         boolean skipReply = session.controls().takeSkip();
         CompletionStage<Reply> reply = resolveAndAdmit(request, session, now);
@@ -182,6 +202,14 @@ public final class CommandDispatcher {
             }
             return reject(session, "ERR " + refusal);
         }
+        Optional<String> busy = busyRefusal(invocation);
+        if (busy.isPresent()) {
+            if (spec.name().equals("exec")) {
+                session.endTransaction();
+                return reject(session, "EXECABORT Transaction discarded because of: " + busy.get());
+            }
+            return reject(session, busy.get());
+        }
         CompletableFuture<Void> paused = activity.pause.holdBack(invocation, session);
         if (paused != null) {
             // CLIENT PAUSE: check the command again once the pause has ended, as Redis reprocesses it.
@@ -197,6 +225,30 @@ public final class CommandDispatcher {
             return CompletableFuture.completedFuture(QUEUED);
         }
         return execute(invocation, session, false);
+    }
+
+    /** The BUSY error while a script runs past the threshold, for commands without {@code allow_busy}. */
+    private Optional<String> busyRefusal(Invocation invocation) {
+        ScriptGate gate = scriptGate();
+        if (gate == null || !gate.busy()) {
+            return Optional.empty();
+        }
+        CommandSpec spec = invocation.spec();
+        boolean allowed = spec.has(CommandFlag.ALLOW_BUSY);
+        if (spec.name().equals("shutdown")) {
+            // Only SHUTDOWN NOSAVE may end a node that runs a script.
+            allowed = invocation.request().args().stream()
+                    .skip(1)
+                    .anyMatch(arg -> new String(arg, StandardCharsets.ISO_8859_1).equalsIgnoreCase("nosave"));
+        }
+        return allowed ? Optional.empty() : Optional.of(gate.busyError());
+    }
+
+    private ScriptGate scriptGate() {
+        if (scriptGate == null) {
+            scriptGate = node.service(ScriptGate.class).orElse(null);
+        }
+        return scriptGate;
     }
 
     private Optional<Reply.SimpleError> checkRedirect(Invocation invocation, ClientSession session) {
@@ -249,8 +301,9 @@ public final class CommandDispatcher {
         propagation.commandStarting(invocation, session);
         tracking.commandStarting(session, inTransaction);
         long started = System.nanoTime();
+        CommandContext context = new CommandContext(invocation, session, node, inTransaction, this);
         try {
-            stage = handler.handle(new CommandContext(invocation, session, node, inTransaction, this));
+            stage = handler.handle(context);
         } catch (RuntimeException e) {
             tracking.commandFinished(invocation, session, script, inTransaction);
             observe(invocation, session, System.nanoTime() - started);
@@ -258,18 +311,32 @@ public final class CommandDispatcher {
             propagation.commandFinished(invocation, session, reply);
             return CompletableFuture.completedFuture(reply);
         }
-        tracking.commandFinished(invocation, session, script, inTransaction);
-        observe(invocation, session, System.nanoTime() - started);
         if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {
+            tracking.commandFinished(invocation, session, script, inTransaction);
+            observe(invocation, session, System.nanoTime() - started);
             Reply reply = counted(future.join());
             propagation.commandFinished(invocation, session, reply);
             return CompletableFuture.completedFuture(reply);
         }
-        propagation.commandFinished(invocation, session, null);
+        boolean spanning = context.spansUntilReply();
+        if (!spanning) {
+            tracking.commandFinished(invocation, session, script, inTransaction);
+            observe(invocation, session, System.nanoTime() - started);
+            propagation.commandFinished(invocation, session, null);
+        }
         CompletableFuture<Reply> result = new CompletableFuture<>();
         EventLoop loop = node.eventLoop();
         stage.whenComplete((reply, error) -> {
-            Runnable finish = () -> result.complete(counted(error == null ? reply : failure(invocation, error)));
+            Runnable finish = () -> {
+                Reply done = counted(error == null ? reply : failure(invocation, error));
+                if (spanning) {
+                    // A script's own commands ran meanwhile (nested): tracking attributes them to this client.
+                    tracking.commandFinished(invocation, session, script, inTransaction);
+                    observe(invocation, session, System.nanoTime() - started);
+                    propagation.commandFinished(invocation, session, done);
+                }
+                result.complete(done);
+            };
             if (loop.inEventLoop()) {
                 finish.run();
             } else {

@@ -6,11 +6,11 @@ import io.slotwise.sim.protocol.Reply;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,24 +52,32 @@ public final class ConfigCommands {
     }
 
     private static Reply get(CommandContext ctx) {
-        Set<ConfigDirective> matched = new LinkedHashSet<>();
+        // Each name once, ignoring case, answered as first asked for (PORT, or an alias such as lua-time-limit), as
+        // Redis does; glob matches answer canonical names and aliases.
+        Map<String, Map.Entry<String, ConfigDirective>> matched = new LinkedHashMap<>();
         for (int i = 2; i < ctx.argc(); i++) {
-            Optional<ConfigDirective> exact = ConfigDirective.byName(ctx.argString(i));
+            String asked = ctx.argString(i);
+            Optional<ConfigDirective> exact = ConfigDirective.byName(asked);
             if (exact.isPresent()) {
-                matched.add(exact.get());
+                matched.putIfAbsent(asked.toLowerCase(Locale.ROOT), Map.entry(asked, exact.get()));
                 continue;
             }
             GlobPattern pattern = GlobPattern.of(ctx.arg(i), true);
             for (ConfigDirective directive : ConfigDirective.values()) {
                 if (pattern.matches(directive.configName())) {
-                    matched.add(directive);
+                    matched.putIfAbsent(directive.configName(), Map.entry(directive.configName(), directive));
                 }
             }
+            ConfigDirective.aliases().forEach((alias, directive) -> {
+                if (pattern.matches(alias)) {
+                    matched.putIfAbsent(alias, Map.entry(alias, directive));
+                }
+            });
         }
         SimNodeConfig config = ctx.node().config();
         List<Reply.Entry> entries = new ArrayList<>();
-        for (ConfigDirective directive : matched) {
-            entries.add(Reply.entry(Reply.bulk(directive.configName()), Reply.bulk(config.get(directive))));
+        for (Map.Entry<String, ConfigDirective> name : matched.values()) {
+            entries.add(Reply.entry(Reply.bulk(name.getKey()), Reply.bulk(config.get(name.getValue()))));
         }
         return new Reply.Map(entries);
     }
@@ -85,27 +93,29 @@ public final class ConfigCommands {
                     .orElseThrow(() -> CommandException.echoing(
                             "ERR Unknown option or number of arguments for CONFIG SET - '" + name + "'"));
             if (!directive.mutable()) {
-                throw failed(directive, "can't set immutable config");
+                throw failed(name, "can't set immutable config");
             }
             if (values.put(directive, "") != null) {
-                throw failed(directive, "duplicate parameter");
+                throw failed(name, "duplicate parameter");
             }
         }
         for (int i = 2; i < ctx.argc(); i += 2) {
-            ConfigDirective directive = ConfigDirective.byName(ctx.argLatin1(i)).orElseThrow();
+            String name = ctx.argLatin1(i);
+            ConfigDirective directive = ConfigDirective.byName(name).orElseThrow();
             try {
                 values.put(directive, directive.parse(directive.argumentsOf(ctx.argString(i + 1))));
             } catch (IllegalArgumentException e) {
-                throw failed(directive, e.getMessage());
+                throw failed(name, e.getMessage());
             }
         }
         ctx.node().updateConfig(ctx.node().config().withValues(values));
         return Reply.ok();
     }
 
-    private static CommandException failed(ConfigDirective directive, String reason) {
-        return new CommandException(
-                "ERR CONFIG SET failed (possibly related to argument '" + directive.configName() + "') - " + reason);
+    /** Redis names the argument as the client spelled it (an alias stays an alias), in lower case. */
+    private static CommandException failed(String name, String reason) {
+        return new CommandException("ERR CONFIG SET failed (possibly related to argument '"
+                + name.toLowerCase(Locale.ROOT) + "') - " + reason);
     }
 
     private static Reply rewrite(CommandContext ctx) {

@@ -5,6 +5,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.slotwise.sim.NodeSetup;
 import io.slotwise.sim.command.ClientUnblocker;
 import io.slotwise.sim.command.PropagationHook;
+import io.slotwise.sim.command.ScriptGate;
 import io.slotwise.sim.keyspace.Key;
 import io.slotwise.sim.keyspace.KeyChange;
 import io.slotwise.sim.keyspace.Keyspace;
@@ -58,6 +59,7 @@ public final class BlockedClients {
     private final EventLoop loop;
     private final ClientRegistry clients;
     private final Supplier<PropagationHook> propagation;
+    private final Supplier<ScriptGate> scriptGate;
     private final Map<Key, Deque<Waiter>> waitersByKey = new HashMap<>();
     private final Set<Waiter> waiters = new LinkedHashSet<>();
     private final Set<Key> readyKeys = new LinkedHashSet<>();
@@ -71,9 +73,16 @@ public final class BlockedClients {
      * @param clients the node's clients
      * @param propagation the node's replication hook, looked up when a client is served (a module may provide it after
      *     the keyspace module installed this)
+     * @param scriptGate the node's script gate (null without scripting), looked up when keys become ready
      */
-    BlockedClients(Keyspace keyspace, EventLoop loop, ClientRegistry clients, Supplier<PropagationHook> propagation) {
+    BlockedClients(
+            Keyspace keyspace,
+            EventLoop loop,
+            ClientRegistry clients,
+            Supplier<PropagationHook> propagation,
+            Supplier<ScriptGate> scriptGate) {
         this.loop = loop;
+        this.scriptGate = scriptGate;
         this.clients = clients;
         this.propagation = propagation;
         keyspace.addListener(new KeyspaceListener() {
@@ -109,7 +118,8 @@ public final class BlockedClients {
                 keyspace,
                 setup.eventLoop(),
                 setup.node().clients(),
-                () -> setup.node().service(PropagationHook.class).orElse(PropagationHook.NONE));
+                () -> setup.node().service(PropagationHook.class).orElse(PropagationHook.NONE),
+                () -> setup.node().service(ScriptGate.class).orElse(null));
         setup.provide(BlockedClients.class, blocked);
         setup.provide(ClientUnblocker.class, blocked::unblock);
         setup.onClose(blocked::close);
@@ -320,8 +330,17 @@ public final class BlockedClients {
         }
         serveQueued = true;
         execute(() -> {
-            serveQueued = false;
-            serveReadyKeys();
+            Runnable serve = () -> {
+                serveQueued = false;
+                serveReadyKeys();
+            };
+            // Never in the middle of a script: clients it made ready are served once it has ended, as in Redis.
+            ScriptGate gate = scriptGate.get();
+            if (gate == null) {
+                serve.run();
+            } else {
+                gate.whenIdle(serve);
+            }
         });
     }
 

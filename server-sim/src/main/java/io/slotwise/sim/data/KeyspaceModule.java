@@ -5,6 +5,7 @@ import io.slotwise.sim.NodeModule;
 import io.slotwise.sim.NodeSetup;
 import io.slotwise.sim.command.KeyspaceSummary;
 import io.slotwise.sim.command.PendingExpiry;
+import io.slotwise.sim.command.ScriptGate;
 import io.slotwise.sim.data.geo.GeoCommands;
 import io.slotwise.sim.data.hyperloglog.HyperLogLogCommands;
 import io.slotwise.sim.data.stream.StreamCommands;
@@ -66,7 +67,15 @@ public final class KeyspaceModule implements NodeModule {
         });
         ScheduledFuture<?> expiry = setup.eventLoop()
                 .scheduleAtFixedRate(
-                        () -> keyspace.activeExpireCycle(ACTIVE_EXPIRY_BUDGET),
+                        () -> {
+                            // No active expiry while a script runs: a script is atomic (Redis's cron waits too).
+                            if (!setup.node()
+                                    .service(ScriptGate.class)
+                                    .map(ScriptGate::running)
+                                    .orElse(false)) {
+                                keyspace.activeExpireCycle(ACTIVE_EXPIRY_BUDGET);
+                            }
+                        },
                         ACTIVE_EXPIRY_PERIOD_MILLIS,
                         ACTIVE_EXPIRY_PERIOD_MILLIS,
                         TimeUnit.MILLISECONDS);

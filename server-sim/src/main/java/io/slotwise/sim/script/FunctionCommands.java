@@ -8,6 +8,7 @@ import io.slotwise.sim.protocol.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * FUNCTION LOAD, DELETE, FLUSH, LIST, STATS, DUMP, RESTORE, KILL and HELP, and FCALL and FCALL_RO, with Redis 7.0's
@@ -17,9 +18,10 @@ import java.util.List;
 final class FunctionCommands {
     private FunctionCommands() {}
 
-    static void register(CommandRegistry registry, FunctionLibraries libraries) {
-        registry.register("fcall", ctx -> fcall(libraries, ctx, false));
-        registry.register("fcall_ro", ctx -> fcall(libraries, ctx, true));
+    static void register(CommandRegistry registry, ScriptEngine engine) {
+        FunctionLibraries libraries = engine.functions();
+        registry.registerAsync("fcall", ctx -> fcall(libraries, ctx, false));
+        registry.registerAsync("fcall_ro", ctx -> fcall(libraries, ctx, true));
         registry.register("function|load", ctx -> {
             boolean replace = false;
             int i = 2;
@@ -48,14 +50,12 @@ final class FunctionCommands {
             libraries.flush();
             return Reply.ok();
         });
-        registry.register("function|kill", ctx -> {
-            throw new CommandException("NOTBUSY No scripts in execution right now.");
-        });
+        registry.register("function|kill", ctx -> ScriptKill.kill(engine, false));
         registry.register("function|list", ctx -> list(libraries, ctx));
         registry.register(
                 "function|stats",
                 ctx -> Reply.map(
-                        Reply.entry(Reply.bulk("running_script"), Reply.nullBulk()),
+                        Reply.entry(Reply.bulk("running_script"), ScriptKill.runningScript(engine)),
                         Reply.entry(
                                 Reply.bulk("engines"),
                                 Reply.map(Reply.entry(
@@ -74,7 +74,7 @@ final class FunctionCommands {
         registry.register("function|help", ctx -> HelpText.reply("FUNCTION", FunctionHelp.LINES));
     }
 
-    private static Reply fcall(FunctionLibraries libraries, CommandContext ctx, boolean readOnly) {
+    private static CompletionStage<Reply> fcall(FunctionLibraries libraries, CommandContext ctx, boolean readOnly) {
         int numKeys = ScriptCommands.numKeys(ctx);
         return libraries.call(
                 ctx, ctx.argString(1), ScriptCommands.keys(ctx, numKeys), ScriptCommands.args(ctx, numKeys), readOnly);

@@ -6,14 +6,15 @@ import io.slotwise.sim.keyspace.KeySlot;
 import io.slotwise.sim.protocol.Reply;
 import io.slotwise.sim.script.lua.LuaError;
 import io.slotwise.sim.script.lua.LuaFunction;
+import io.slotwise.sim.script.lua.LuaInterrupt;
 import io.slotwise.sim.script.lua.LuaRuntime;
 import io.slotwise.sim.script.lua.LuaTable;
-import io.slotwise.sim.script.lua.LuaTimeout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,9 @@ import java.util.regex.Pattern;
  * ARGV tables. Errors read as Redis 7.0's. Confined to the node's event loop.
  */
 final class FunctionLibraries {
+    /** How long a library's code may run at FUNCTION LOAD, as in Redis. */
+    static final long LOAD_TIMEOUT_MILLIS = 500;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
     private static final String BAD_NAME =
             "Library names can only contain letters, numbers, or underscores(_) and must be at least one character long";
@@ -72,12 +76,12 @@ final class FunctionLibraries {
         }
         registering = new LinkedHashMap<>();
         try {
-            runtime.run(chunk, new Object[0], ScriptEngine.TIME_LIMIT_MILLIS);
+            runtime.run(chunk, new Object[0], LOAD_TIMEOUT_MILLIS);
         } catch (LuaError e) {
             throw new CommandException(
                     "ERR Error registering functions: " + LuaReplies.oneLine(ScriptEngine.errorText(e.value())));
-        } catch (LuaTimeout e) {
-            throw new CommandException("ERR FUNCTION LOAD timeout");
+        } catch (LuaInterrupt e) {
+            throw new CommandException("ERR Error registering functions: ERR FUNCTION LOAD timeout");
         }
         Map<String, FunctionLibrary.Function> registered = registering;
         registering = null;
@@ -248,9 +252,10 @@ final class FunctionLibraries {
      * @param keys the declared keys
      * @param args the other arguments
      * @param readOnlyCommand whether the command is FCALL_RO
-     * @return the reply
+     * @return the reply, completed when the function ends
      */
-    Reply call(CommandContext ctx, String name, List<byte[]> keys, List<byte[]> args, boolean readOnlyCommand) {
+    CompletionStage<Reply> call(
+            CommandContext ctx, String name, List<byte[]> keys, List<byte[]> args, boolean readOnlyCommand) {
         FunctionLibrary.Function function = functions.get(name);
         if (function == null) {
             throw new CommandException("ERR Function not found");

@@ -164,9 +164,10 @@ final class RedisLibrary {
                     }
                     command.add(bytes);
                 }
-                reply = command == null
+                List<byte[]> checked = command;
+                reply = checked == null
                         ? Reply.error("ERR Lua redis lib command arguments must be strings or integers")
-                        : calls.call(run, command);
+                        : run.onEventLoop(() -> calls.call(run, checked));
             }
             if (raise && reply instanceof Reply.SimpleError error) {
                 throw new LuaError(single("err", LuaReplies.latin1(error.bytes())), runtime.currentLine());

@@ -19,7 +19,8 @@ import java.util.concurrent.CompletionStage;
  * Runs the command of one {@code redis.call} or {@code redis.pcall} after the checks Redis 7.0's {@code scriptCall}
  * makes, in its order, each answering Redis's text: unknown command, wrong arity, {@code noscript} commands, a write
  * from a read-only script, a write on a replica, and in cluster mode a key this node does not serve (or, for scripts
- * with a shebang, keys of another slot than the script's). Stateless apart from the registry it consults.
+ * with a shebang, keys of another slot than the script's). Stateless apart from the registry it consults; called on
+ * the node's event loop.
  */
 final class ScriptCommandCall {
     static final String UNKNOWN = "ERR Unknown Redis command called from script";
@@ -65,6 +66,9 @@ final class ScriptCommandCall {
         Optional<Reply> rejected = clusterCheck(run, invocation, write);
         if (rejected.isPresent()) {
             return rejected.get();
+        }
+        if (write) {
+            run.wrote = true; // Redis marks the script dirty once a write passed the checks, whatever its outcome
         }
         CompletionStage<Reply> stage = run.ctx.executeNested(invocation);
         if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {

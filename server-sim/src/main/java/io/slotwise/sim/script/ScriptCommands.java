@@ -4,13 +4,16 @@ import io.slotwise.sim.NodeSetup;
 import io.slotwise.sim.command.CommandContext;
 import io.slotwise.sim.command.CommandException;
 import io.slotwise.sim.command.CommandRegistry;
+import io.slotwise.sim.command.ScriptGate;
 import io.slotwise.sim.protocol.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Registers scripting on a node: EVAL, EVALSHA, EVAL_RO, EVALSHA_RO, the SCRIPT subcommands, FCALL, FCALL_RO and the
- * FUNCTION subcommands (see {@link FunctionCommands}), all sharing one {@link ScriptEngine} per node.
+ * FUNCTION subcommands (see {@link FunctionCommands}), all sharing one {@link ScriptEngine} per node. Provides the
+ * node's {@link ScriptGate} and kills a running script when the node closes.
  */
 public final class ScriptCommands {
     private ScriptCommands() {}
@@ -22,11 +25,14 @@ public final class ScriptCommands {
      */
     public static void register(NodeSetup setup) {
         CommandRegistry registry = setup.commands();
-        ScriptEngine engine = new ScriptEngine(registry);
-        registry.register("eval", ctx -> eval(engine, ctx, false));
-        registry.register("eval_ro", ctx -> eval(engine, ctx, true));
-        registry.register("evalsha", ctx -> evalSha(engine, ctx, false));
-        registry.register("evalsha_ro", ctx -> evalSha(engine, ctx, true));
+        ScriptGate gate = new ScriptGate(setup.eventLoop());
+        setup.provide(ScriptGate.class, gate);
+        ScriptEngine engine = new ScriptEngine(registry, gate);
+        setup.onClose(engine::close);
+        registry.registerAsync("eval", ctx -> eval(engine, ctx, false));
+        registry.registerAsync("eval_ro", ctx -> eval(engine, ctx, true));
+        registry.registerAsync("evalsha", ctx -> evalSha(engine, ctx, false));
+        registry.registerAsync("evalsha_ro", ctx -> evalSha(engine, ctx, true));
         registry.register("script|load", ctx -> Reply.bulk(engine.load(ctx.arg(2))));
         registry.register("script|exists", ctx -> {
             List<Reply> answers = new ArrayList<>();
@@ -42,9 +48,7 @@ public final class ScriptCommands {
             engine.flush();
             return Reply.ok();
         });
-        registry.register("script|kill", ctx -> {
-            throw new CommandException("NOTBUSY No scripts in execution right now.");
-        });
+        registry.register("script|kill", ctx -> ScriptKill.kill(engine, true));
         registry.register(
                 "script|help",
                 ctx -> HelpText.reply(
@@ -63,16 +67,16 @@ public final class ScriptCommands {
                         "    Kill the currently executing Lua script.",
                         "LOAD <script>",
                         "    Load a script into the scripts cache without executing it."));
-        FunctionCommands.register(registry, engine.functions());
+        FunctionCommands.register(registry, engine);
     }
 
-    private static Reply eval(ScriptEngine engine, CommandContext ctx, boolean readOnly) {
+    private static CompletionStage<Reply> eval(ScriptEngine engine, CommandContext ctx, boolean readOnly) {
         int numKeys = numKeys(ctx);
         String sha = engine.load(ctx.arg(1));
         return engine.eval(ctx, sha, keys(ctx, numKeys), args(ctx, numKeys), readOnly);
     }
 
-    private static Reply evalSha(ScriptEngine engine, CommandContext ctx, boolean readOnly) {
+    private static CompletionStage<Reply> evalSha(ScriptEngine engine, CommandContext ctx, boolean readOnly) {
         int numKeys = numKeys(ctx);
         String sha = ctx.argString(1).toLowerCase(java.util.Locale.ROOT);
         return engine.eval(ctx, sha, keys(ctx, numKeys), args(ctx, numKeys), readOnly);

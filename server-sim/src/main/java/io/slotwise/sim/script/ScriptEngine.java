@@ -3,43 +3,38 @@ package io.slotwise.sim.script;
 import io.slotwise.sim.command.CommandContext;
 import io.slotwise.sim.command.CommandException;
 import io.slotwise.sim.command.CommandRegistry;
+import io.slotwise.sim.command.ScriptGate;
 import io.slotwise.sim.keyspace.KeySlot;
 import io.slotwise.sim.protocol.Reply;
 import io.slotwise.sim.script.lua.LuaError;
 import io.slotwise.sim.script.lua.LuaFunction;
 import io.slotwise.sim.script.lua.LuaRuntime;
 import io.slotwise.sim.script.lua.LuaTable;
-import io.slotwise.sim.script.lua.LuaTimeout;
 import io.slotwise.sim.script.lua.LuaValues;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A node's scripting state: the Lua state of EVAL scripts with its cache of compiled scripts by SHA-1, the Lua state of
- * function libraries, and the script running now. Runs a script to its reply, turning an error that ends it into
- * Redis's {@code <error> script: <name>, on @user_script:<line>.} reply.
+ * function libraries, and the script running now. Scripts run through its {@link ScriptExecution}.
  *
- * <p>A script cannot hang the node: after {@value #TIME_LIMIT_MILLIS} ms (Redis's {@code lua-time-limit}) it is
- * aborted with an error. Redis would instead answer other clients {@code BUSY} until SCRIPT KILL; the simulator runs
- * one thing at a time on its event loop, so it cannot serve anyone meanwhile. Writes the script made before remain.
- *
- * <p>Confined to the node's event loop.
+ * <p>Confined to the node's event loop, except that a running script's thread reads {@link #current()}.
  */
 final class ScriptEngine {
-    /** How long a script may run before it is aborted. */
-    static final long TIME_LIMIT_MILLIS = 5000;
 
     private record CachedScript(LuaFunction function, ScriptFlags flags) {}
 
     private final LuaRuntime evalRuntime = new LuaRuntime();
     private final Map<String, CachedScript> scripts = new HashMap<>();
     private final FunctionLibraries functions;
-    private ScriptRun current;
+    private final ScriptExecution execution;
 
-    ScriptEngine(CommandRegistry registry) {
+    ScriptEngine(CommandRegistry registry, ScriptGate gate) {
+        execution = new ScriptExecution(gate);
         ScriptCommandCall calls = new ScriptCommandCall(registry);
-        evalRuntime.globals().put("redis", RedisLibrary.create(evalRuntime, () -> current, calls));
+        evalRuntime.globals().put("redis", RedisLibrary.create(evalRuntime, execution::current, calls));
         RedisLibrary.installRedisPcall(evalRuntime);
         evalRuntime.protectGlobals();
         functions = new FunctionLibraries(this, calls);
@@ -49,8 +44,14 @@ final class ScriptEngine {
         return functions;
     }
 
+    /** Returns the script running now, or null. */
     ScriptRun current() {
-        return current;
+        return execution.current();
+    }
+
+    /** Kills the running script and stops the script thread: the node is closing. */
+    void close() {
+        execution.close();
     }
 
     /** SCRIPT LOAD: compiles and caches a script; returns its SHA-1. */
@@ -85,9 +86,10 @@ final class ScriptEngine {
      * @param keys the declared keys
      * @param args the other arguments
      * @param readOnlyCommand whether the command is EVAL_RO or EVALSHA_RO
-     * @return the reply
+     * @return the reply, completed when the script ends
      */
-    Reply eval(CommandContext ctx, String sha, List<byte[]> keys, List<byte[]> args, boolean readOnlyCommand) {
+    CompletionStage<Reply> eval(
+            CommandContext ctx, String sha, List<byte[]> keys, List<byte[]> args, boolean readOnlyCommand) {
         CachedScript script = scripts.get(sha);
         if (script == null) {
             throw new CommandException("NOSCRIPT No matching script. Please use EVAL.");
@@ -127,21 +129,9 @@ final class ScriptEngine {
         return table;
     }
 
-    /** Runs a script's function to the reply of its command. */
-    Reply run(ScriptRun run, LuaFunction function, Object[] args) {
-        ScriptRun previous = current;
-        current = run;
-        try {
-            Object[] results = run.runtime.run(function, args, TIME_LIMIT_MILLIS);
-            return LuaReplies.toReply(results.length == 0 ? null : results[0], run.resp);
-        } catch (LuaError e) {
-            return Reply.error(LuaReplies.oneLine(errorText(e.value()) + run.errorSuffix(e.line())));
-        } catch (LuaTimeout e) {
-            return Reply.error("ERR Script killed by the Slotwise simulator after running longer than lua-time-limit ("
-                    + TIME_LIMIT_MILLIS + " ms)" + run.errorSuffix(run.runtime.currentLine()));
-        } finally {
-            current = previous;
-        }
+    /** Runs a script's function to the reply of its command; see {@link ScriptExecution#run}. */
+    CompletionStage<Reply> run(ScriptRun run, LuaFunction function, Object[] args) {
+        return execution.run(run, function, args);
     }
 
     /** The text of an error value as Redis's error handler makes it: a table's {@code err}, or ERR and the text. */

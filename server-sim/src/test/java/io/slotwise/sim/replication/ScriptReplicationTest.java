@@ -44,4 +44,34 @@ class ScriptReplicationTest {
             }
         }
     }
+
+    @Test
+    void aScriptsWritesAreReplicatedAsOneTransactionAfterItEnds() {
+        try (ReplicatedCluster cluster = ReplicatedCluster.start(dir, 1, 2)) {
+            ReplicationTestNode master = cluster.node(0);
+            ReplicationTestNode replica = cluster.node(1);
+            cluster.replicate(replica, master);
+            String a = key("a");
+            String b = key("b");
+            long before = Long.parseLong(master.info("master_repl_offset"));
+            assertEquals(
+                    Resp.simple("OK"),
+                    master.call(
+                            "EVAL",
+                            "redis.call('set', KEYS[1], '1') return redis.call('set', KEYS[2], '2')",
+                            "2",
+                            a,
+                            b));
+            long after = Long.parseLong(master.info("master_repl_offset"));
+            String expected = RespClient.command("MULTI")
+                    + RespClient.command("SET", a, "1")
+                    + RespClient.command("SET", b, "2")
+                    + RespClient.command("EXEC");
+            assertEquals(expected.length(), after - before, "MULTI, both SETs and EXEC");
+            ReplicationTestNode.await(
+                    "offsets to match",
+                    () -> master.info("master_repl_offset").equals(replica.info("slave_repl_offset")));
+            assertEquals(Resp.bulk("2"), replica.read("GET", b));
+        }
+    }
 }

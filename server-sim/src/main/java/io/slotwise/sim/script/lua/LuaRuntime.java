@@ -1,13 +1,17 @@
 package io.slotwise.sim.script.lua;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * One Lua state: the globals with the standard libraries Redis offers (base, string, table, math, cjson, bit), the
- * position of the running code for error messages, the call depth limit and the deadline of the running script.
+ * position of the running code for error messages, the call depth limit and the interrupt condition of the running
+ * script.
  * Redis's global protection is built in when {@link #protectGlobals()} has been called: reading a global that does not
  * exist raises {@code Script attempted to access nonexistent global variable 'x'}, and the globals and library tables
  * are read-only.
  *
- * <p>Not thread-safe: a runtime belongs to one node's event loop.
+ * <p>Not thread-safe: one thread at a time uses a runtime (the node's event loop compiles, a script thread may run),
+ * handing it over with a happens-before edge (an executor's hand-off).
  */
 public final class LuaRuntime {
     static final Object[] NONE = new Object[0];
@@ -32,7 +36,8 @@ public final class LuaRuntime {
     private boolean strictGlobals;
     private int depth;
     private final int[] callerLines = new int[MAX_DEPTH + 2];
-    private long deadlineNanos = Long.MAX_VALUE;
+    private static final BooleanSupplier NEVER = () -> false;
+    private BooleanSupplier interrupted = NEVER;
     private long steps;
     int line;
 
@@ -102,17 +107,33 @@ public final class LuaRuntime {
     }
 
     /**
-     * Runs a function with a deadline, after which it ends with {@link LuaTimeout}.
+     * Runs a function with a deadline, after which it ends with {@link LuaInterrupt}.
      *
      * @param function the function
      * @param args its arguments
      * @param timeoutMillis how long it may run
      * @return its results
      * @throws LuaError when it raises an error
-     * @throws LuaTimeout when it runs too long
+     * @throws LuaInterrupt when it runs too long
      */
     public Object[] run(LuaFunction function, Object[] args, long timeoutMillis) {
-        deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
+        long deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
+        return run(function, args, () -> System.nanoTime() - deadlineNanos > 0);
+    }
+
+    /**
+     * Runs a function until it returns or {@code interrupted} answers true, which is asked every 1024 statements (and
+     * steps of pattern matching) from the thread running the function; it then ends with {@link LuaInterrupt}.
+     *
+     * @param function the function
+     * @param args its arguments
+     * @param interrupted whether to stop; must be cheap and must not throw
+     * @return its results
+     * @throws LuaError when it raises an error
+     * @throws LuaInterrupt when interrupted
+     */
+    public Object[] run(LuaFunction function, Object[] args, BooleanSupplier interrupted) {
+        this.interrupted = interrupted;
         steps = 0;
         depth = 0;
         line = 0;
@@ -121,7 +142,7 @@ public final class LuaRuntime {
         } catch (StackOverflowError e) {
             throw new LuaError(chunk + ":" + line + ": stack overflow", line);
         } finally {
-            deadlineNanos = Long.MAX_VALUE;
+            this.interrupted = NEVER;
         }
     }
 
@@ -155,15 +176,15 @@ public final class LuaRuntime {
 
     void step(int atLine) {
         line = atLine;
-        if ((++steps & 1023) == 0 && System.nanoTime() > deadlineNanos) {
-            throw new LuaTimeout();
+        if ((++steps & 1023) == 0 && interrupted.getAsBoolean()) {
+            throw new LuaInterrupt(line);
         }
     }
 
-    /** Counts work that is not a statement (pattern backtracking) against the deadline. */
+    /** Counts work that is not a statement (pattern backtracking) towards the next interrupt check. */
     void tick() {
-        if ((++steps & 1023) == 0 && System.nanoTime() > deadlineNanos) {
-            throw new LuaTimeout();
+        if ((++steps & 1023) == 0 && interrupted.getAsBoolean()) {
+            throw new LuaInterrupt(line);
         }
     }
 
