@@ -47,7 +47,7 @@ public final class CachingReads {
     private final Set<String> commands;
     private final ClientEventListener events;
 
-    private CachingReads(ClientSideCache store, Set<String> commands, ClientEventListener events) {
+    CachingReads(ClientSideCache store, Set<String> commands, ClientEventListener events) {
         this.store = store;
         this.commands = commands;
         this.events = events;
