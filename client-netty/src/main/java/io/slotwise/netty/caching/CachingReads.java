@@ -2,6 +2,7 @@ package io.slotwise.netty.caching;
 
 import io.slotwise.ClientSideCacheOptions;
 import io.slotwise.command.Command;
+import io.slotwise.command.CommandTrait;
 import io.slotwise.event.ClientEventListener;
 import io.slotwise.netty.connection.NodeConnection;
 import io.slotwise.netty.connection.PushListener;
@@ -31,8 +32,11 @@ import org.slf4j.LoggerFactory;
  * invalidated reply never comes back, see {@code ClientSideCache}), the connection it came from is lost (the node's
  * tracking state is per connection, so everything it sent is dropped), or its slot's owner or replicas change. Like
  * reads from replicas, a cached read may briefly trail a write made through another client: by the time it takes the
- * invalidation to arrive. Writes made through this client invalidate before they complete, as the node sends the
- * {@code invalidate} push before the write's reply on the same connection.
+ * invalidation to arrive. Writes made through this client's dispatcher are invalidated locally, when they are sent and
+ * again before their caller sees them complete ({@link #written}), because Redis sends the {@code invalidate} push for
+ * a client's own change only after that change's reply: a read that follows a write on the same thread sees the write
+ * (on the primary; replica reads may trail as they do without a cache). Writes inside {@code MULTI}/{@code EXEC}
+ * rely on the node's push alone.
  *
  * <p>Thread-safe. Neither keys nor values are ever logged.
  */
@@ -117,6 +121,29 @@ public final class CachingReads {
             }
         });
         return reply;
+    }
+
+    /**
+     * Drops what a write made through this client changes: the keys of a command without the {@code READ_ONLY} trait,
+     * or everything for {@code FLUSHALL} and {@code FLUSHDB}; reads of them in progress are not cached either. The
+     * dispatcher calls it when the command is sent and again before its caller sees it complete. Read-only commands
+     * are ignored.
+     *
+     * @param command any command
+     */
+    public void written(Command<?> command) {
+        if (store == null || command.has(CommandTrait.READ_ONLY)) {
+            return;
+        }
+        String name = command.name();
+        if (name.startsWith("FLUSH") && (name.equals("FLUSHALL") || name.equals("FLUSHDB"))) {
+            store.flushAll();
+            return;
+        }
+        List<byte[]> keys = command.keys();
+        if (!keys.isEmpty()) {
+            store.invalidate(keys);
+        }
     }
 
     /**

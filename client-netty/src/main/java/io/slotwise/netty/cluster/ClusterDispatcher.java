@@ -50,7 +50,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ol>
  *
  * With client-side caching ({@link CachingReads}), a cacheable command is first looked up in the cache, and a hit
- * completes without any of the above; a miss is sent as usual and its reply cached.
+ * completes without any of the above; a miss is sent as usual and its reply cached. A write drops the cached replies of
+ * its keys when it is sent and again before its caller sees it complete.
  *
  * <p>Every returned stage completes: each request has the command timeout, redirects and retries are bounded, and
  * {@link #failPending} completes whatever is left when the client closes. Thread-safe.
@@ -107,6 +108,7 @@ final class ClusterDispatcher {
         }
         CompletionStage<RespValue> reply;
         try {
+            cache.written(command);
             RespValue hit = cache.cached(command);
             reply = hit != null ? CompletableFuture.completedFuture(hit) : dispatch(command);
         } catch (RuntimeException e) {
@@ -162,6 +164,7 @@ final class ClusterDispatcher {
     private <T> void complete(
             Command<T> command, long start, CompletableFuture<T> result, RespValue value, Throwable failure) {
         pending.remove(result);
+        cache.written(command);
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         if (result.isDone()) {
             return;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.slotwise.ClientSideCacheOptions;
 import io.slotwise.command.Command;
+import io.slotwise.command.CommandTrait;
 import io.slotwise.resp.RespValue;
 import io.slotwise.routing.SlotHash;
 import io.slotwise.topology.ClusterNode;
@@ -115,6 +116,36 @@ class CachingReadsTest {
 
         assertNull(reads.cached(moving));
         assertEquals(value("S"), reads.cached(staying));
+    }
+
+    @Test
+    void aWriteThroughThisClientDropsItsKeysAndSpoilsReadsInProgress() {
+        cache(command("GET", "k"), NODE_A, "old");
+        cache(command("GET", "other"), NODE_A, "O");
+        Command<RespValue> get = command("GET", "k");
+        ClientSideCache.PendingRead inProgress =
+                store.beginRead(new CacheKey(get.arguments()), new KeyBytes(ClientSideCacheTest.bytes("k")), 1, NODE_A);
+
+        reads.written(Command.builder("SET")
+                .key(ClientSideCacheTest.bytes("k"))
+                .value(ClientSideCacheTest.bytes("new"))
+                .build());
+        store.completeRead(inProgress, value("old"));
+
+        assertNull(reads.cached(get));
+        assertEquals(value("O"), reads.cached(command("GET", "other")));
+    }
+
+    @Test
+    void readOnlyCommandsDropNothingAndFlushAllDropsEverything() {
+        cache(command("GET", "k"), NODE_A, "v");
+        reads.written(Command.builder("GET")
+                .key(ClientSideCacheTest.bytes("k"))
+                .traits(CommandTrait.READ_ONLY)
+                .build());
+        assertEquals(1, reads.size());
+        reads.written(Command.builder("FLUSHALL").build());
+        assertEquals(0, reads.size());
     }
 
     @Test
