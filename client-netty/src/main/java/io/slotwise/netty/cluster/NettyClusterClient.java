@@ -74,7 +74,9 @@ public final class NettyClusterClient implements RedisClusterClient {
         CachingReads cache = options.clientSideCache()
                 .map(settings -> CachingReads.create(settings, ListenerFanOut.of(listeners)))
                 .orElse(CachingReads.OFF);
-        listeners.add(cache.invalidationTriggers());
+        // First, so that a lost connection or a topology change has flushed the cache before any other listener hears
+        // of it.
+        listeners.add(0, cache.invalidationTriggers());
         this.listener = ListenerFanOut.of(listeners);
         RefreshTrigger trigger = new RefreshTrigger();
         ConnectionOptions connectionOptions = connectionTuning.apply(connectionOptions(options, sslContext));
