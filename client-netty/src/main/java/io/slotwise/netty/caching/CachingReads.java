@@ -100,7 +100,7 @@ public final class CachingReads {
      *
      * @param connection the node's connection
      * @param command the command
-     * @return the reply, as {@link NodeConnection#send} returns it
+     * @return the reply, as {@link NodeConnection#send} returns it, completing once it is cached
      */
     public CompletionStage<RespValue> send(NodeConnection connection, Command<?> command) {
         if (!cacheable(command)) {
@@ -112,15 +112,15 @@ public final class CachingReads {
                 new KeyBytes(key),
                 command.slot().orElseThrow(),
                 connection.address());
-        CompletionStage<RespValue> reply = connection.send(command);
-        reply.whenComplete((value, failure) -> {
+        // The returned stage completes after the insertion, so a caller that reads again at once gets the hit. The
+        // insertion normally runs on the event loop as the reply is decoded, but correctness does not depend on it.
+        return connection.send(command).whenComplete((value, failure) -> {
             if (value != null && !(value.withoutAttributes() instanceof RespValue.Error)) {
                 store.completeRead(read, value);
             } else {
                 store.abandonRead(read);
             }
         });
-        return reply;
     }
 
     /**
