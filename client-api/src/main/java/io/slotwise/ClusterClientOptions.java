@@ -33,6 +33,8 @@ import java.util.function.UnaryOperator;
  *   <li>{@link #replayUnknownOutcomeWrites()} {@code false}: a write whose connection was lost after it was sent may
  *       have been applied, so it is not sent again unless the application says its writes are idempotent.
  *   <li>{@link #resp3()} {@code true}: connections try {@code HELLO 3} and fall back to RESP2 where it is refused.
+ *   <li>{@link #clientSideCache()} off: caching trades memory and an invalidation stream per connection for fewer
+ *       round trips, which only some workloads want.
  * </ul>
  *
  * <p>Credentials and TLS apply to every node of the cluster: they come from the seed URIs ({@code rediss://} means TLS;
@@ -72,6 +74,7 @@ public final class ClusterClientOptions {
     private final boolean resp3;
     private final List<ClientEventListener> eventListeners;
     private final RedisCredentials explicitCredentials;
+    private final ClientSideCacheOptions clientSideCache;
 
     private ClusterClientOptions(Builder b) {
         if (b.seeds.isEmpty()) {
@@ -100,6 +103,11 @@ public final class ClusterClientOptions {
         clientName = b.clientName;
         resp3 = b.resp3;
         eventListeners = List.copyOf(b.eventListeners);
+        clientSideCache = b.clientSideCache;
+        if (clientSideCache != null && !resp3) {
+            throw new IllegalArgumentException(
+                    "clientSideCache needs RESP3 (invalidations arrive as RESP3 pushes), but resp3 is off");
+        }
     }
 
     /** Returns a builder holding the defaults and no seeds. */
@@ -200,6 +208,15 @@ public final class ClusterClientOptions {
         return resp3;
     }
 
+    /**
+     * Server-assisted client-side caching, if on: replies of cacheable read-only commands are kept and served locally
+     * until the node that sent them reports their key changed. Needs RESP3: a node that refuses {@code HELLO 3} fails
+     * its connection's handshake instead of falling back to RESP2.
+     */
+    public Optional<ClientSideCacheOptions> clientSideCache() {
+        return Optional.ofNullable(clientSideCache);
+    }
+
     /** The observers of client events, in registration order; empty for none. */
     public List<ClientEventListener> eventListeners() {
         return eventListeners;
@@ -214,7 +231,8 @@ public final class ClusterClientOptions {
                 + topologyRefreshPeriod + ", adaptiveRefreshMinInterval=" + adaptiveRefreshMinInterval
                 + ", latencyProbeInterval=" + latencyProbeInterval + ", retry="
                 + retry + ", replayUnknownOutcomeWrites=" + replayUnknownOutcomeWrites + ", clientName=" + clientName
-                + ", resp3=" + resp3 + ", eventListeners=" + eventListeners.size() + "]";
+                + ", resp3=" + resp3 + ", clientSideCache=" + clientSideCache + ", eventListeners="
+                + eventListeners.size() + "]";
     }
 
     /** The one set of credentials the seeds carry; seeds without user information accept any. */
@@ -265,6 +283,7 @@ public final class ClusterClientOptions {
         private String clientName;
         private boolean resp3 = true;
         private final List<ClientEventListener> eventListeners = new ArrayList<>();
+        private ClientSideCacheOptions clientSideCache;
 
         private Builder() {}
 
@@ -284,6 +303,7 @@ public final class ClusterClientOptions {
             clientName = o.clientName;
             resp3 = o.resp3;
             eventListeners.addAll(o.eventListeners);
+            clientSideCache = o.clientSideCache;
         }
 
         /**
@@ -401,6 +421,15 @@ public final class ClusterClientOptions {
             return this;
         }
 
+        /**
+         * Sets {@link ClusterClientOptions#clientSideCache()}; {@code null} turns caching off (the default).
+         * {@link #build()} rejects it together with {@code resp3(false)}.
+         */
+        public Builder clientSideCache(ClientSideCacheOptions value) {
+            clientSideCache = value;
+            return this;
+        }
+
         /** Adds an observer of client events ({@link ClusterClientOptions#eventListeners()}). */
         public Builder eventListener(ClientEventListener value) {
             eventListeners.add(Objects.requireNonNull(value, "eventListener"));
@@ -416,8 +445,8 @@ public final class ClusterClientOptions {
         /**
          * Builds the options.
          *
-         * @throws IllegalArgumentException if no seed was given, the seeds mix TLS and plain TCP, or they carry
-         *     different credentials
+         * @throws IllegalArgumentException if no seed was given, the seeds mix TLS and plain TCP, they carry
+         *     different credentials, or client-side caching is on while RESP3 is off
          */
         public ClusterClientOptions build() {
             return new ClusterClientOptions(this);

@@ -121,6 +121,37 @@ public interface ClientEventListener {
      */
     default void disconnected(NodeAddress node, Throwable cause) {}
 
+    /**
+     * A command was answered from the client-side cache ({@link io.slotwise.ClusterClientOptions#clientSideCache()})
+     * without a round trip.
+     *
+     * @param command the command name
+     */
+    default void cacheHit(String command) {}
+
+    /**
+     * A cacheable command found no usable reply in the client-side cache and goes to a node.
+     *
+     * @param command the command name
+     */
+    default void cacheMiss(String command) {}
+
+    /**
+     * Replies left the client-side cache to make room (least recently used) or because they reached their maximum
+     * age.
+     *
+     * @param entries how many, at least 1
+     */
+    default void cacheEvicted(int entries) {}
+
+    /**
+     * Replies left the client-side cache because they could no longer be trusted: a node's invalidation push (a key
+     * changed, expired or was deleted, or the node was flushed), a lost connection, or a slot that changed owner.
+     *
+     * @param entries how many, at least 1
+     */
+    default void cacheInvalidated(int entries) {}
+
     /** The client closed: no more events follow. */
     default void clientClosed() {}
 }

@@ -9,6 +9,7 @@ import io.slotwise.command.CommandTrait;
 import io.slotwise.command.Routing;
 import io.slotwise.event.ClientEventListener;
 import io.slotwise.event.RedirectKind;
+import io.slotwise.netty.caching.CachingReads;
 import io.slotwise.netty.connection.NodeConnection;
 import io.slotwise.netty.retry.RetryClassifier;
 import io.slotwise.netty.retry.TransientRetry;
@@ -48,6 +49,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>merge (split, fan-out) and decode once.
  * </ol>
  *
+ * With client-side caching ({@link CachingReads}), a cacheable command is first looked up in the cache, and a hit
+ * completes without any of the above; a miss is sent as usual and its reply cached. A write drops the cached replies of
+ * its keys when it is sent and again before its caller sees it complete.
+ *
  * <p>Every returned stage completes: each request has the command timeout, redirects and retries are bounded, and
  * {@link #failPending} completes whatever is left when the client closes. Thread-safe.
  */
@@ -63,6 +68,7 @@ final class ClusterDispatcher {
     private final TransientRetry retry;
     private final ClientEventListener listener;
     private final Duration commandTimeout;
+    private final CachingReads cache;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -73,7 +79,8 @@ final class ClusterDispatcher {
             RedirectPolicy redirects,
             TransientRetry retry,
             ClientEventListener listener,
-            Duration commandTimeout) {
+            Duration commandTimeout,
+            CachingReads cache) {
         this.topology = topology;
         this.registry = registry;
         this.selector = selector;
@@ -81,6 +88,7 @@ final class ClusterDispatcher {
         this.retry = retry;
         this.listener = listener;
         this.commandTimeout = commandTimeout;
+        this.cache = cache;
     }
 
     /**
@@ -100,7 +108,9 @@ final class ClusterDispatcher {
         }
         CompletionStage<RespValue> reply;
         try {
-            reply = dispatch(command);
+            cache.written(command);
+            RespValue hit = cache.cached(command);
+            reply = hit != null ? CompletableFuture.completedFuture(hit) : dispatch(command);
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
@@ -154,6 +164,7 @@ final class ClusterDispatcher {
     private <T> void complete(
             Command<T> command, long start, CompletableFuture<T> result, RespValue value, Throwable failure) {
         pending.remove(result);
+        cache.written(command);
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         if (result.isDone()) {
             return;
@@ -293,7 +304,7 @@ final class ClusterDispatcher {
         NodeConnection connection = registry.get(node);
         listener.requestStarted(node);
         CompletionStage<RespValue> reply =
-                asking ? connection.send(List.of(ASKING, command)).get(1) : connection.send(command);
+                asking ? connection.send(List.of(ASKING, command)).get(1) : cache.send(connection, command);
         return reply.whenComplete((value, failure) -> finished(node, failure));
     }
 

@@ -104,6 +104,26 @@ final class ListenerFanOut implements ClientEventListener {
     }
 
     @Override
+    public void cacheHit(String command) {
+        each("cacheHit", l -> l.cacheHit(command));
+    }
+
+    @Override
+    public void cacheMiss(String command) {
+        each("cacheMiss", l -> l.cacheMiss(command));
+    }
+
+    @Override
+    public void cacheEvicted(int entries) {
+        each("cacheEvicted", l -> l.cacheEvicted(entries));
+    }
+
+    @Override
+    public void cacheInvalidated(int entries) {
+        each("cacheInvalidated", l -> l.cacheInvalidated(entries));
+    }
+
+    @Override
     public void clientClosed() {
         each("clientClosed", ClientEventListener::clientClosed);
     }

@@ -11,6 +11,7 @@ import io.slotwise.api.AsyncCommands;
 import io.slotwise.codec.RedisCodec;
 import io.slotwise.event.ClientEventListener;
 import io.slotwise.netty.ClientResources;
+import io.slotwise.netty.caching.CachingReads;
 import io.slotwise.netty.connection.ConnectionOptions;
 import io.slotwise.netty.connection.DisconnectedBehavior;
 import io.slotwise.netty.pubsub.NettyClusterSubscriber;
@@ -70,11 +71,23 @@ public final class NettyClusterClient implements RedisClusterClient {
                 subscribers.forEach(NettyClusterSubscriber::topologyChanged);
             }
         });
+        CachingReads cache = options.clientSideCache()
+                .map(settings -> CachingReads.create(settings, ListenerFanOut.of(listeners)))
+                .orElse(CachingReads.OFF);
+        // First, so that a lost connection or a topology change has flushed the cache before any other listener hears
+        // of it.
+        listeners.add(0, cache.invalidationTriggers());
         this.listener = ListenerFanOut.of(listeners);
         RefreshTrigger trigger = new RefreshTrigger();
         ConnectionOptions connectionOptions = connectionTuning.apply(connectionOptions(options, sslContext));
+        ConnectionOptions nodeOptions = cache.enabled()
+                ? connectionOptions.toBuilder()
+                        .clientTracking(true)
+                        .pushListener(cache.pushListener())
+                        .build()
+                : connectionOptions;
         this.registry = new ConnectionRegistry(
-                resources, connectionOptions, options.addressMapper(), listener, node -> trigger.fire());
+                resources, nodeOptions, options.addressMapper(), listener, node -> trigger.fire());
         List<NodeAddress> seeds = new ArrayList<>();
         for (SeedUri seed : options.seeds()) {
             seeds.add(seed.address());
@@ -97,7 +110,7 @@ public final class NettyClusterClient implements RedisClusterClient {
         NodeSelector selector = new NodeSelector(options.readFrom(), registry::isUnreachable, latencies::latencyNanos);
         RedirectPolicy redirects = new RedirectPolicy(options.maxRedirects());
         this.dispatcher = new ClusterDispatcher(
-                refresher, registry, selector, redirects, retry, listener, options.commandTimeout());
+                refresher, registry, selector, redirects, retry, listener, options.commandTimeout(), cache);
         this.latencyProbe = options.readFrom() == ReadFrom.NEAREST
                 ? new LatencyProbe(
                         latencies,

@@ -56,6 +56,7 @@ public final class ConnectionOptions {
     private final ConnectionListener connectionListener;
     private final PushListener pushListener;
     private final boolean subscriber;
+    private final boolean clientTracking;
 
     private ConnectionOptions(Builder b) {
         connectTimeout = b.connectTimeout;
@@ -74,6 +75,10 @@ public final class ConnectionOptions {
         connectionListener = b.connectionListener;
         pushListener = b.pushListener;
         subscriber = b.subscriber;
+        clientTracking = b.clientTracking;
+        if (clientTracking && !resp3) {
+            throw new IllegalArgumentException("clientTracking needs resp3: invalidations arrive as RESP3 pushes");
+        }
     }
 
     /** Returns the default options. */
@@ -180,6 +185,16 @@ public final class ConnectionOptions {
         return subscriber;
     }
 
+    /**
+     * Whether the handshake turns on server-assisted client-side caching ({@code CLIENT TRACKING on}, default mode)
+     * after {@code HELLO 3}, so that the node sends an {@code invalidate} push to the {@link #pushListener()} when a key
+     * read on this connection changes. Requires {@link #resp3()}; a node that refuses {@code HELLO 3} or the tracking
+     * command then fails the handshake instead of falling back to RESP2. Off by default.
+     */
+    public boolean clientTracking() {
+        return clientTracking;
+    }
+
     /** Lists the settings; never the credentials' secrets. */
     @Override
     public String toString() {
@@ -187,7 +202,8 @@ public final class ConnectionOptions {
                 + ", credentials=" + credentials + ", clientName=" + clientName + ", readOnly=" + readOnly
                 + ", resp3=" + resp3 + ", tls=" + (sslContext != null) + ", autoReconnect=" + autoReconnect
                 + ", reconnectBackoff=" + reconnectBackoff + ", disconnectedBehavior=" + disconnectedBehavior
-                + ", maxQueuedCommands=" + maxQueuedCommands + ", subscriber=" + subscriber + "]";
+                + ", maxQueuedCommands=" + maxQueuedCommands + ", subscriber=" + subscriber + ", clientTracking="
+                + clientTracking + "]";
     }
 
     /** Builds {@link ConnectionOptions}. Not thread-safe. Every setter rejects {@code null} unless it says otherwise. */
@@ -208,6 +224,7 @@ public final class ConnectionOptions {
         private ConnectionListener connectionListener = ConnectionListener.NONE;
         private PushListener pushListener = PushListener.DROP;
         private boolean subscriber;
+        private boolean clientTracking;
 
         private Builder() {}
 
@@ -228,6 +245,7 @@ public final class ConnectionOptions {
             connectionListener = o.connectionListener;
             pushListener = o.pushListener;
             subscriber = o.subscriber;
+            clientTracking = o.clientTracking;
         }
 
         /** Sets {@link ConnectionOptions#connectTimeout()}; must be positive. */
@@ -320,6 +338,12 @@ public final class ConnectionOptions {
         /** Sets {@link ConnectionOptions#connectionListener()}. */
         public Builder connectionListener(ConnectionListener value) {
             connectionListener = Objects.requireNonNull(value, "connectionListener");
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#clientTracking()}; {@link #build()} rejects it without RESP3. */
+        public Builder clientTracking(boolean value) {
+            clientTracking = value;
             return this;
         }
 

@@ -27,6 +27,8 @@ import java.util.function.Function;
  *       password-protected Redis 5) falls back to RESP2;
  *   <li>RESP2: {@code AUTH [user] pass} if credentials are set (any error is an authentication failure), then
  *       {@code CLIENT SETNAME name} if a name is set;
+ *   <li>{@code CLIENT TRACKING on} if {@link ConnectionOptions#clientTracking()}; tracking needs RESP3, so with it a
+ *       refused {@code HELLO 3} fails the handshake (naming the node and the server's error) instead of falling back;
  *   <li>{@code READONLY} if {@link ConnectionOptions#readOnly()}.
  * </ol>
  *
@@ -61,7 +63,8 @@ final class Handshake {
      */
     CompletionStage<Integer> run() {
         CompletionStage<Integer> protocol = options.resp3() ? hello() : resp2();
-        return protocol.thenCompose(version -> readOnly().thenApply(ignored -> version));
+        return protocol.thenCompose(version -> tracking(version))
+                .thenCompose(version -> readOnly().thenApply(ignored -> version));
     }
 
     private CompletionStage<Integer> hello() {
@@ -84,8 +87,22 @@ final class Handshake {
             if (code.equals("WRONGPASS") || (code.equals("NOAUTH") && noCredentials)) {
                 throw authenticationFailed(error, noCredentials);
             }
+            if (options.clientTracking()) {
+                throw new RedisConnectionException(
+                        "Handshake with " + node + " failed: client-side caching needs RESP3, but HELLO 3 was refused: "
+                                + error.message(),
+                        null,
+                        false);
+            }
             return resp2();
         });
+    }
+
+    private CompletionStage<Integer> tracking(int version) {
+        return options.clientTracking()
+                ? expectOk(RawCommand.of("CLIENT", "TRACKING", "on"), "CLIENT TRACKING on")
+                        .thenApply(ignored -> version)
+                : CompletableFuture.completedFuture(version);
     }
 
     private CompletionStage<Integer> resp2() {

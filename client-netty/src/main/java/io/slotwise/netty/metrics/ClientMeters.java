@@ -11,7 +11,8 @@ import java.util.List;
  * {@code outcome} of a command is {@code success}, {@code server_error}, {@code timeout}, {@code connection_error},
  * {@code redirect_limit} or {@code client_error}; {@code outcome} of a refresh is {@code success} or {@code failure};
  * {@code node} is {@code host:port}; {@code kind} is {@code moved} or {@code ask}; {@code event} is {@code connected},
- * {@code connect_failed} or {@code disconnected}.
+ * {@code connect_failed} or {@code disconnected} for connections, and {@code hit}, {@code miss}, {@code eviction} or
+ * {@code invalidation} for the client-side cache (the last two count entries).
  */
 public enum ClientMeters {
     /** Time from a command's call to its completion, redirects and retries included. */
@@ -52,6 +53,13 @@ public enum ClientMeters {
             "events",
             "Connections established, failed and lost",
             "node",
+            "event"),
+    /** Client-side cache events: hits, misses, evicted entries and invalidated entries. */
+    CLIENT_CACHE(
+            "slotwise.client.cache",
+            Type.COUNTER,
+            "events",
+            "Client-side cache hits and misses, and entries evicted or invalidated",
             "event");
 
     /** The kind of meter. */

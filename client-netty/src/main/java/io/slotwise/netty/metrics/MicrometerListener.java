@@ -150,6 +150,26 @@ public final class MicrometerListener implements ClientEventListener, MeterBinde
         counter(ClientMeters.CONNECTION_EVENTS, node.toString(), "disconnected").increment();
     }
 
+    @Override
+    public void cacheHit(String command) {
+        counter(ClientMeters.CLIENT_CACHE, "hit").increment();
+    }
+
+    @Override
+    public void cacheMiss(String command) {
+        counter(ClientMeters.CLIENT_CACHE, "miss").increment();
+    }
+
+    @Override
+    public void cacheEvicted(int entries) {
+        counter(ClientMeters.CLIENT_CACHE, "eviction").increment(entries);
+    }
+
+    @Override
+    public void cacheInvalidated(int entries) {
+        counter(ClientMeters.CLIENT_CACHE, "invalidation").increment(entries);
+    }
+
     /** Removes every meter this listener registered. */
     @Override
     public void clientClosed() {
