@@ -50,6 +50,7 @@ final class ArgumentChecks {
 
     /** The sources of BITOP: at least one, exactly one for NOT. */
     static <K> List<K> bitopSources(BitOperation operation, List<K> sources) {
+        Objects.requireNonNull(operation, "BITOP: the operation must not be null");
         Objects.requireNonNull(sources, "BITOP: the sources must not be null");
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("BITOP " + operation + " needs at least one source key");

@@ -144,10 +144,11 @@ public interface BitmapCommands<K, V> extends CommandExecutor<K, V> {
      * @throws io.slotwise.CrossSlotException if the keys span several slots
      */
     default CompletionStage<Long> bitop(BitOperation operation, K destination, List<K> sources) {
+        List<K> checked = ArgumentChecks.bitopSources(operation, sources);
         return execute(command("BITOP")
                 .arg(operation.name())
                 .key(destination)
-                .keys(ArgumentChecks.bitopSources(operation, sources))
+                .keys(checked)
                 .decodedBy(integer()));
     }
 

@@ -1,8 +1,9 @@
 package io.slotwise.api.args;
 
 /**
- * A detail {@code GEOSEARCH} can return with each member. Whatever order they are asked in, they are sent and
- * returned in this order's wire order: {@code WITHCOORD}, {@code WITHDIST}, {@code WITHHASH}.
+ * A detail {@code GEOSEARCH} can return with each member. Whatever order they are asked in, they are sent as {@code
+ * WITHCOORD WITHDIST WITHHASH}; Redis returns them in its own fixed order (distance, hash, coordinates), which the
+ * client decodes into {@link io.slotwise.value.GeoSearchResult}.
  */
 public enum GeoSearchDetail {
     /** The member's position ({@code WITHCOORD}). */
