@@ -28,6 +28,7 @@ public interface AsyncCommands<K, V>
                 ListCommands<K, V>,
                 SetCommands<K, V>,
                 SortedSetCommands<K, V>,
+                StreamCommands<K, V>,
                 ScriptingCommands<K, V>,
                 ServerCommands<K, V>,
                 PubSubCommands<K, V>,

@@ -1,6 +1,6 @@
 /**
  * Immutable option values for command arguments: expiries ({@link io.slotwise.api.args.Expiry}), {@code SET} and
- * {@code ZADD} options, sorted-set range queries and bounds, scan arguments, and the small enums of list and flush
+ * {@code ZADD} options, sorted-set range queries and bounds, stream IDs' bounds, positions, trimming and the options of the stream commands, scan arguments, and the small enums of list and flush
  * commands. Each value knows the RESP tokens it contributes ({@code arguments()}); it is validated when built, so a
  * value that exists is one Redis accepts.
  */
