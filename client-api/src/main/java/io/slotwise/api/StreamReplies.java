@@ -48,7 +48,12 @@ final class StreamReplies {
             if (parts.size() != 2) {
                 throw new UnexpectedReplyException("a stream entry [id, fields]", reply);
             }
-            return new StreamEntry<>(parsedId(parts.get(0), false), fields.decode(parts.get(1)));
+            StreamId id = parsedId(parts.get(0), false);
+            Map<K, V> decoded = fields.decode(parts.get(1));
+            if (decoded.containsValue(null)) {
+                throw new UnexpectedReplyException("a stream entry without null values", reply.withoutAttributes());
+            }
+            return new StreamEntry<>(id, decoded);
         };
     }
 
@@ -104,8 +109,13 @@ final class StreamReplies {
                 }
                 consumers.put(text(pair.get(0)), number(pair.get(1)));
             }
-            return new StreamPendingSummary(
-                    number(parts.get(0)), parsedId(parts.get(1), true), parsedId(parts.get(2), true), consumers);
+            long count = number(parts.get(0));
+            StreamId lowest = parsedId(parts.get(1), true);
+            StreamId highest = parsedId(parts.get(2), true);
+            if (count < 0 || (lowest == null) != (highest == null)) {
+                throw new UnexpectedReplyException("an XPENDING summary [count, lowest, highest, consumers]", reply);
+            }
+            return new StreamPendingSummary(count, lowest, highest, consumers);
         };
     }
 

@@ -203,6 +203,8 @@ class StreamRepliesTest {
                 bulk("not-an-id"),
                 array(array(bulk("1-1"))),
                 array(array(bulk("1-1"), array(bulk("odd")))),
+                array(array(bulk("1-1"), array(bulk("f"), nil()))),
+                array(array(nil(), array(bulk("f"), bulk("v")))),
                 integer(1));
     }
 
@@ -218,6 +220,16 @@ class StreamRepliesTest {
         assertTrue(
                 failure.getCause() instanceof UnexpectedReplyException,
                 failure.getCause().toString());
+    }
+
+    @Test
+    void pendingSummaryWithOnlyOneBoundFailsTheStage() {
+        RecordingCommands<String, String> client =
+                RecordingCommands.utf8().replyWith(array(integer(1), bulk("1-1"), nil(), array()));
+        CompletionException failure = assertThrows(
+                CompletionException.class,
+                () -> client.xpending("k", "g").toCompletableFuture().join());
+        assertTrue(failure.getCause() instanceof UnexpectedReplyException);
     }
 
     @Test

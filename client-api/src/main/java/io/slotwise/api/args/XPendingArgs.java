@@ -44,7 +44,7 @@ public final class XPendingArgs {
     }
 
     /**
-     * Returns this range limited to entries delivered at least {@code minIdle} ago ({@code IDLE}).
+     * Returns this range limited to entries delivered at least {@code idle} ago ({@code IDLE}).
      *
      * @param idle the minimum idle time, in whole milliseconds; not negative
      * @return the new range
