@@ -31,6 +31,7 @@ public interface AsyncCommands<K, V>
                 HyperLogLogCommands<K, V>,
                 GeoCommands<K, V>,
                 BitmapCommands<K, V>,
+                StreamCommands<K, V>,
                 ScriptingCommands<K, V>,
                 ServerCommands<K, V>,
                 PubSubCommands<K, V>,

@@ -1,8 +1,9 @@
 /**
  * The command catalogue, as the asynchronous API: one interface per command family ({@link
  * io.slotwise.api.StringCommands}, {@link io.slotwise.api.KeyCommands}, {@link io.slotwise.api.HashCommands}, {@link
- * io.slotwise.api.ListCommands}, {@link io.slotwise.api.SetCommands}, {@link io.slotwise.api.SortedSetCommands}, {@link io.slotwise.api.HyperLogLogCommands}, {@link
- * io.slotwise.api.GeoCommands}, {@link io.slotwise.api.BitmapCommands}, {@link
+ * io.slotwise.api.ListCommands}, {@link io.slotwise.api.SetCommands}, {@link io.slotwise.api.SortedSetCommands}, {@link
+ * io.slotwise.api.StreamCommands}, {@link io.slotwise.api.HyperLogLogCommands}, {@link io.slotwise.api.GeoCommands},
+ * {@link io.slotwise.api.BitmapCommands}, {@link
  * io.slotwise.api.ScriptingCommands}, {@link io.slotwise.api.ServerCommands}), each method a one-line default method
  * that builds a {@link io.slotwise.command.Command} and passes it to {@link
  * io.slotwise.api.CommandExecutor#execute}. {@link io.slotwise.api.AsyncCommands} combines them; an implementation
