@@ -11,6 +11,7 @@ import io.slotwise.routing.SlotHash;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,11 +33,21 @@ class SlowNodeRefreshTest extends ClusterTestBase {
         first = cluster.primaries().get(0);
         second = cluster.primaries().get(1);
         slow = cluster.primaries().get(2);
+        // Discovery decides on the first two views, so connect may return before the slow node's discovery query
+        // arrives: answer that first query, hold every later one.
+        AtomicInteger queries = new AtomicInteger();
+        slow.script("CLUSTER", -1, exchange -> {
+            if (queries.incrementAndGet() == 1) {
+                exchange.reply(slow.shardsReply());
+            } else {
+                heldQueries.add(exchange);
+            }
+        });
         RedisClusterClient client = connect(options(first, second, slow)
                 .commandTimeout(LONG_COMMAND_TIMEOUT)
                 .adaptiveRefreshMinInterval(Duration.ZERO)
                 .build());
-        slow.script("CLUSTER", -1, heldQueries::add);
+        Await.until(() -> queries.get() == 1, () -> "discovery asked the slow node");
         return client;
     }
 
