@@ -97,6 +97,16 @@ final class ListFamilyCalls {
         assertEquals(List.of("b2", "c", "a", "d", "E"), value(c.lrange(key, 0, -1)));
     }
 
+    /**
+     * A blocking timeout under a millisecond ends the wait like any other (only {@link Duration#ZERO} waits
+     * indefinitely): the client rounds it up to the millisecond the server's protocol can express.
+     */
+    void subMillisecondBlockingTimeout() {
+        String empty = prefix + "list:sub-millisecond";
+        assertNull(value(c.brpop(Duration.ofNanos(500), List.of(empty))), "timed out");
+        assertNull(value(c.blpop(Duration.ofNanos(1_000_500), List.of(empty))), "timed out");
+    }
+
     /** LMOVE, and BLPOP, BRPOP, BLMOVE: immediate when an element waits, {@code null} on timeout, woken by a push. */
     void movesAndBlockingPops() {
         String tag = "{" + prefix + "list-move}";
@@ -118,10 +128,13 @@ final class ListFamilyCalls {
 
         CompletionStage<KeyValue<String, String>> waiting = c.blpop(LONG_BLOCK, List.of(empty));
         CompletionStage<String> moving = c.blmove(target, source, ListSide.RIGHT, ListSide.LEFT, LONG_BLOCK);
+        CompletionStage<KeyValue<String, String>> forever = c.brpop(Duration.ZERO, List.of(tag + "forever"));
         assertEquals(1L, value(c.rpush(empty, "woken")));
         assertEquals(1L, value(c.lpush(target, "moved")));
+        assertEquals(1L, value(c.lpush(tag + "forever", "at last")));
         assertEquals(new KeyValue<>(empty, "woken"), value(waiting));
         assertEquals("moved", value(moving));
+        assertEquals(new KeyValue<>(tag + "forever", "at last"), value(forever));
         assertEquals(List.of("moved", "3"), value(c.lrange(source, 0, -1)));
     }
 }

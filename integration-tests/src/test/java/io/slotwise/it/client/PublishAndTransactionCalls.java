@@ -74,12 +74,14 @@ final class PublishAndTransactionCalls {
             Map<String, Long> numsub = value(c.pubsubNumsub(List.of(other, channel)));
             assertEquals(Map.of(channel, 1L, other, 0L), numsub);
             assertEquals(List.of(other, channel), new ArrayList<>(numsub.keySet()), "in the order given");
+            assertEquals(Map.of(channel, 1L), value(c.pubsubNumsub(List.of(channel, channel))), "asked twice");
             assertTrue(value(c.pubsubNumpat()) >= 1L, "our pattern subscription counts");
             assertTrue(value(c.pubsubShardChannels()).contains(shardChannel));
             assertEquals(List.of(shardChannel), value(c.pubsubShardChannels(prefix + "*")));
             Map<String, Long> shardNumsub = value(c.pubsubShardNumsub(List.of(shardChannel, other)));
             assertEquals(Map.of(shardChannel, 1L, other, 0L), shardNumsub);
             assertEquals(List.of(shardChannel, other), new ArrayList<>(shardNumsub.keySet()));
+            assertEquals(Map.of(shardChannel, 1L), value(c.pubsubShardNumsub(List.of(shardChannel, shardChannel))));
         }
         Await.until(
                 "the closed subscriber's channels are gone",

@@ -3,6 +3,7 @@ package io.slotwise.it.client;
 import static io.slotwise.it.client.Calls.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotwise.api.AsyncCommands;
@@ -156,6 +157,10 @@ final class SortedSetFamilyCalls {
                 List.of("banana"),
                 value(c.zrange(
                         lex, ZRangeQuery.byLex(LexBound.min(), LexBound.max()).limit(1, 1))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> c.zrangeWithScores(lex, ZRangeQuery.byLex(LexBound.min(), LexBound.max())),
+                "Redis refuses WITHSCORES with BYLEX");
     }
 
     /** ZPOPMIN and ZPOPMAX with and without a count, ZREMRANGEBYSCORE, ZREMRANGEBYRANK. */
