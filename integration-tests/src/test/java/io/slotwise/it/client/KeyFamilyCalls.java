@@ -98,6 +98,7 @@ final class KeyFamilyCalls {
         assertFalse(value(c.persist(key)), "no expiry to remove");
 
         assertFalse(value(c.expire(key, 100, ExpireCondition.XX)), "XX: no expiry yet");
+        assertFalse(value(c.expire(key, 100, ExpireCondition.GT)), "GT: no expiry counts as infinite");
         assertTrue(value(c.expire(key, 100, ExpireCondition.NX)));
         assertTtlWithin(key, 90, 100);
         assertFalse(value(c.expire(key, 50, ExpireCondition.NX)));

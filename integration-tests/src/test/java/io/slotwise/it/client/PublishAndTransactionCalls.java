@@ -122,6 +122,10 @@ final class PublishAndTransactionCalls {
         assertEquals(true, result.get(10));
         assertEquals(1.5, value(score.get()));
         assertEquals(11, result.results().size());
+
+        TransactionResult empty = value(c.transaction(List.of(tag + "counter"), tx -> {}));
+        assertTrue(empty.executed());
+        assertEquals(List.of(), empty.results());
     }
 
     /** WATCH, reads, MULTI/EXEC: the queued write sees what the read returned. */
