@@ -4,7 +4,9 @@ import io.slotwise.api.args.BitFieldArgs;
 import io.slotwise.api.args.BitOperation;
 import io.slotwise.api.args.Expiry;
 import io.slotwise.api.args.ScanArgs;
+import io.slotwise.api.args.ZRangeQuery;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +14,7 @@ import java.util.Objects;
 final class ArgumentChecks {
 
     private static final long MAX_BIT_OFFSET = 1L << 32;
+    private static final byte[] BYLEX = "BYLEX".getBytes(StandardCharsets.US_ASCII);
 
     private ArgumentChecks() {}
 
@@ -29,6 +32,16 @@ final class ArgumentChecks {
             throw new IllegalArgumentException("GETEX does not accept KEEPTTL; use GET to leave the expiry unchanged");
         }
         return expiry.arguments();
+    }
+
+    /** The arguments of a ZRANGE query that is sent with WITHSCORES, which Redis refuses for BYLEX. */
+    static List<byte[]> zrangeWithScores(ZRangeQuery query) {
+        List<byte[]> arguments = query.arguments();
+        if (arguments.size() > 2 && Arrays.equals(arguments.get(2), BYLEX)) {
+            throw new IllegalArgumentException(
+                    "ZRANGE ... BYLEX does not accept WITHSCORES; use zrange for a lex range (its members share a score)");
+        }
+        return arguments;
     }
 
     /** Text arguments, UTF-8 encoded, at least one. */

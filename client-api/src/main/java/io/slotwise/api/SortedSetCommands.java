@@ -187,16 +187,18 @@ public interface SortedSetCommands<K, V> extends CommandExecutor<K, V> {
     }
 
     /**
-     * {@code ZRANGE key start stop [BYSCORE|BYLEX] [REV] [LIMIT offset count] WITHSCORES}.
+     * {@code ZRANGE key start stop [BYSCORE] [REV] [LIMIT offset count] WITHSCORES}. Redis refuses scores with a lex
+     * range ({@code BYLEX}), so such a query is refused before anything is sent.
      *
      * @param key the key
-     * @param query which members, in which order
+     * @param query which members, in which order; a rank or score query
      * @return the members with their scores
+     * @throws IllegalArgumentException at once for a {@link ZRangeQuery#byLex} query
      */
     default CompletionStage<List<ScoredValue<V>>> zrangeWithScores(K key, ZRangeQuery query) {
         return execute(command("ZRANGE")
                 .key(key)
-                .args(query.arguments())
+                .args(ArgumentChecks.zrangeWithScores(query))
                 .arg("WITHSCORES")
                 .traits(READ_ONLY)
                 .decodedBy(scoredValues(value(codec()))));

@@ -251,7 +251,8 @@ public final class CommandBuilder<K, V> {
 
     /**
      * Appends a duration in seconds, with millisecond precision ({@code 1.5} for 1500 ms), as blocking commands take
-     * their timeout.
+     * their timeout. A fraction of a millisecond is rounded up, so that only {@link Duration#ZERO} is sent as
+     * {@code 0} (which blocking commands read as "wait indefinitely").
      *
      * @param duration the duration, not negative
      * @return this builder
@@ -260,7 +261,11 @@ public final class CommandBuilder<K, V> {
         if (duration.isNegative()) {
             throw new IllegalArgumentException(name + ": a duration argument must not be negative");
         }
-        return arg(RedisDouble.format(duration.toMillis() / 1000.0));
+        long millis = duration.toMillis();
+        if (duration.minusMillis(millis).compareTo(Duration.ZERO) > 0) {
+            millis++;
+        }
+        return arg(RedisDouble.format(millis / 1000.0));
     }
 
     /**

@@ -48,8 +48,9 @@ public enum ReplyMerger {
      */
     UNION_DISTINCT,
     /**
-     * Combines flat arrays (or maps) of name-count pairs by adding the counts of equal names, names in first-seen
-     * order ({@code PUBSUB NUMSUB}: each node counts only its own subscribers).
+     * Combines flat arrays (or maps) of name-count pairs by adding the counts of equal names from different replies,
+     * names in first-seen order ({@code PUBSUB NUMSUB}: each node counts only its own subscribers). A name repeated
+     * within one reply (a channel asked twice) counts once for that reply.
      */
     SUM_PER_NAME;
 
@@ -199,12 +200,15 @@ public enum ReplyMerger {
             if (flat.size() % 2 != 0) {
                 throw new UnexpectedReplyException("name-count pairs from every node", part);
             }
+            // A name asked twice is answered twice by each node, with the same count: it counts once per node.
+            java.util.Map<RespValue, Long> ofThisNode = new LinkedHashMap<>();
             for (int i = 0; i < flat.size(); i += 2) {
                 if (!(flat.get(i + 1).withoutAttributes() instanceof RespValue.Int count)) {
                     throw new UnexpectedReplyException("an integer count after each name", part);
                 }
-                totals.merge(flat.get(i).withoutAttributes(), count.value(), Math::addExact);
+                ofThisNode.putIfAbsent(flat.get(i).withoutAttributes(), count.value());
             }
+            ofThisNode.forEach((name, count) -> totals.merge(name, count, Math::addExact));
         }
         List<RespValue> merged = new ArrayList<>(totals.size() * 2);
         totals.forEach((name, total) -> {

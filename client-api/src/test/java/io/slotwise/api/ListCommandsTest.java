@@ -53,6 +53,11 @@ class ListCommandsTest {
                         .keys(1, 2)
                         .blocking(),
                 expect("BRPOP k 0", c -> c.brpop(Duration.ZERO, List.of("k"))).blocking(),
+                // Rounded up: "0" would make the server wait indefinitely.
+                expect("BRPOP k 0.001", c -> c.brpop(Duration.ofNanos(1), List.of("k")))
+                        .blocking(),
+                expect("BLPOP k 1.002", c -> c.blpop(Duration.ofNanos(1_001_000_001), List.of("k")))
+                        .blocking(),
                 expect(
                                 "BLMOVE {t}a {t}b RIGHT LEFT 2",
                                 c -> c.blmove("{t}a", "{t}b", ListSide.RIGHT, ListSide.LEFT, Duration.ofSeconds(2)))

@@ -89,6 +89,18 @@ class PubSubCommandsTest {
     }
 
     @Test
+    void aChannelAskedTwiceCountsItsSubscribersOncePerNode() {
+        // Redis answers PUBSUB NUMSUB a a with [a, n, a, n]: one pair per argument, the same count twice.
+        RespValue nodeA = pairs("a", 2, "a", 2);
+        RespValue nodeB = pairs("a", 1, "a", 1);
+
+        commands.pubsubNumsub(List.of("a", "a"));
+        Object decoded = commands.sent().get(0).decode(ReplyMerger.SUM_PER_NAME.merge(List.of(nodeA, nodeB)));
+
+        assertEquals(Map.of("a", 3L), decoded);
+    }
+
+    @Test
     void channelListsOfEveryNodeAreMergedWithoutDuplicates() {
         RespValue merged = ReplyMerger.UNION_DISTINCT.merge(
                 List.of(array("news", "sport"), array("sport", "weather"), new RespValue.Array(List.of())));

@@ -187,6 +187,14 @@ class SortedSetCommandsTest {
         assertThrows(IllegalArgumentException.class, () -> ScoredValue.of(Double.NaN, "m"));
         RecordingCommands<String, String> client = RecordingCommands.utf8();
         assertThrows(IllegalArgumentException.class, () -> client.zadd("k", List.of()));
+        // Redis: "ERR syntax error, WITHSCORES not supported in combination with BYLEX".
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> client.zrangeWithScores("k", ZRangeQuery.byLex(LexBound.min(), LexBound.max())));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> client.zrangeWithScores(
+                        "k", ZRangeQuery.byLex(LexBound.min(), LexBound.max()).reversed()));
         assertTrue(client.sent().isEmpty());
     }
 
