@@ -2,7 +2,6 @@ package io.slotwise.it.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.slotwise.api.AsyncCommands;
@@ -22,7 +21,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -146,10 +144,7 @@ public abstract class CommandFamiliesBehaviour {
 
     @Test
     void aBlockingTimeoutUnderAMillisecondIsNotIndefinite() {
-        // The simulator reads "0.001" as 0 ms (waiting for ever); redis-server 7.0.15 times out.
-        onTheSimulatorAKnownGap(
-                "BLPOP/BRPOP timeouts of 0.001 s block for ever",
-                () -> new ListFamilyCalls(c, prefix).subMillisecondBlockingTimeout());
+        new ListFamilyCalls(c, prefix).subMillisecondBlockingTimeout();
     }
 
     @Test
@@ -204,23 +199,6 @@ public abstract class CommandFamiliesBehaviour {
                 "checked only after every family test passed in this run; passed: " + passed);
         assertTrue(recorder.declared().size() > 100, "the families declare their methods: " + recorder.declared());
         assertEquals(Set.of(), recorder.neverCalled(), "public methods of the families that no test calls");
-    }
-
-    /**
-     * Runs a check that the simulator is known to fail: against the simulator, a failure aborts the test (reported as
-     * skipped, with the failure) and a pass fails it, so the marker goes once the simulator is fixed.
-     */
-    private void onTheSimulatorAKnownGap(String gap, Runnable check) {
-        if (!(backend instanceof SimClusterBackend)) {
-            check.run();
-            return;
-        }
-        try {
-            check.run();
-        } catch (AssertionError stillThere) {
-            Assumptions.abort("known simulator gap (" + gap + "): " + stillThere.getMessage());
-        }
-        fail("the simulator no longer has the gap '" + gap + "': remove the marker");
     }
 
     private void passed(TestInfo test) {

@@ -5,8 +5,8 @@ import io.slotwise.sim.command.CommandException;
 
 /**
  * The timeout argument of BLPOP, BRPOP and BLMOVE, read as Redis 7.0 reads it: seconds as a long double, multiplied by
- * 1000 and truncated to whole milliseconds, so {@code 0} (or anything below a millisecond) means for ever. As on
- * x86-64, an infinite or huge timeout converts to a negative number. Stateless.
+ * 1000 and rounded up to whole milliseconds ({@code ceill}), so only {@code 0} means for ever and {@code 0.0001}
+ * waits a millisecond. As on x86-64, an infinite or huge timeout converts to a negative number. Stateless.
  */
 final class BlockingTimeout {
     private BlockingTimeout() {}
@@ -24,7 +24,7 @@ final class BlockingTimeout {
     static long parseMillis(CommandContext ctx, int index, long nowMillis) {
         LongDouble seconds = LongDouble.parse(ctx.arg(index))
                 .orElseThrow(() -> new CommandException("ERR timeout is not a float or out of range"));
-        long millis = seconds.times(1000).truncateToLong();
+        long millis = seconds.times(1000).ceilToLong();
         if (millis < 0) {
             throw new CommandException("ERR timeout is negative");
         }

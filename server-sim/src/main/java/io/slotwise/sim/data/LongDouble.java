@@ -121,6 +121,22 @@ final class LongDouble {
     }
 
     /**
+     * Converts to a 64-bit integer rounding towards positive infinity, as C's {@code (long long) ceill(x)} does on
+     * x86-64: infinities and values out of range give {@link Long#MIN_VALUE}.
+     */
+    long ceilToLong() {
+        long truncated = truncateToLong();
+        if (infinite || truncated == Long.MIN_VALUE || negative || exponent >= 0) {
+            return truncated;
+        }
+        boolean fraction = significand.signum() != 0 && significand.getLowestSetBit() < -exponent;
+        if (!fraction) {
+            return truncated;
+        }
+        return truncated == Long.MAX_VALUE ? Long.MIN_VALUE : truncated + 1;
+    }
+
+    /**
      * Formats as Redis's human-friendly long double text: {@code %.17Lf}, then trailing zeros and a trailing point
      * removed; {@code -0} becomes {@code 0}; infinities print as {@code inf} and {@code -inf}.
      */

@@ -157,6 +157,13 @@ class BlockingListCommandsTest {
     }
 
     @Test
+    void aTimeoutBelowAMillisecondIsRoundedUpAndNotReadAsForever() {
+        try (RespClient client = node.connect(2)) {
+            assertEquals("*-1\r\n", client.call("BLPOP", "nothing", "0.0001"));
+        }
+    }
+
+    @Test
     void aTimeoutEndsTheWaitNoSooner() {
         try (RespClient client = node.connect(2)) {
             long start = System.nanoTime();

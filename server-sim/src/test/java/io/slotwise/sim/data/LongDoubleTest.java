@@ -35,6 +35,22 @@ class LongDoubleTest {
         assertEquals(printed, parse(text).toHumanString());
     }
 
+    @ParameterizedTest(name = "ceil({0}) = {1}")
+    @CsvSource({
+        "0, 0",
+        "0.0001, 1",
+        "1.5, 2",
+        "2, 2",
+        "2.000000001, 3",
+        "-1.5, -1",
+        "-0.0001, 0",
+        "inf, -9223372036854775808",
+        "1e300, -9223372036854775808"
+    })
+    void ceilToLongRoundsUpAsCeillThenCast(String text, long expected) {
+        assertEquals(expected, parse(text).ceilToLong());
+    }
+
     @Test
     void roundsTiesToEvenAtSixtyFourBits() {
         // 2^64 + 1 lies halfway between 2^64 and 2^64 + 2 (the spacing at 2^64 is 2): rounds to the even 2^64.
