@@ -114,7 +114,8 @@ class SimVersusRedisClusterIT {
                         StreamGroupScripts.all(),
                         RandomCommandScripts.all(),
                         ReplicaMigrationScripts.all(),
-                        ScriptBusyScripts.all())
+                        ScriptBusyScripts.all(),
+                        CommandStatsScripts.all())
                 .flatMap(List::stream)
                 .toList();
         return Stream.of(2, 3).flatMap(protocol -> scripts.stream().map(script -> Arguments.of(script, protocol)));
