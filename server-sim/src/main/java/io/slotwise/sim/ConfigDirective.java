@@ -17,7 +17,8 @@ import java.util.Optional;
  * not change its working directory), {@code cluster-require-full-coverage}, {@code cluster-allow-reads-when-down},
  * {@code cluster-replica-no-failover}, {@code cluster-replica-validity-factor}, {@code
  * cluster-allow-replica-migration}, {@code cluster-migration-barrier}, {@code proto-max-bulk-len}, {@code
- * slowlog-log-slower-than}, {@code slowlog-max-len} and {@code busy-reply-threshold} (alias {@code lua-time-limit}).
+ * slowlog-log-slower-than}, {@code slowlog-max-len}, {@code busy-reply-threshold} (alias {@code lua-time-limit}),
+ * {@code latency-tracking} and {@code latency-tracking-info-percentiles}.
  *
  * <p>Directives accepted, validated and reported by CONFIG GET, but without effect ({@link #ignored()}): {@code
  * daemonize} (only {@code no}: the simulator never forks), {@code appendonly}, {@code appendfilename}, {@code save},
@@ -85,6 +86,11 @@ public enum ConfigDirective {
      */
     BUSY_REPLY_THRESHOLD(
             "busy-reply-threshold", ConfigValueType.integer(0, Long.MAX_VALUE), "5000", Mutability.MUTABLE),
+    /** Whether executed commands feed the per-command latency histograms (LATENCY HISTOGRAM, INFO latencystats). */
+    LATENCY_TRACKING("latency-tracking", ConfigValueType.bool(), "yes", Mutability.MUTABLE),
+    /** The percentiles INFO latencystats reports, each between 0 and 100; empty for none. */
+    LATENCY_TRACKING_INFO_PERCENTILES(
+            "latency-tracking-info-percentiles", ConfigValueType.percentiles(), "50 99 99.9", Mutability.MUTABLE),
     /** Accepted ({@code no} only) and ignored. */
     DAEMONIZE("daemonize", ConfigValueType.oneOf("no"), "no", Mutability.IGNORED_IMMUTABLE),
     /** Accepted and ignored. */
@@ -200,8 +206,8 @@ public enum ConfigDirective {
     }
 
     /**
-     * Splits a value given as one string (CONFIG SET) into the directive's arguments: several words for {@code bind}
-     * and {@code save}, the whole string otherwise.
+     * Splits a value given as one string (CONFIG SET) into the directive's arguments: several words for {@code bind},
+     * {@code save} and {@code latency-tracking-info-percentiles}, the whole string otherwise.
      *
      * @param value the value as one string
      * @return the arguments to {@linkplain #parse parse}

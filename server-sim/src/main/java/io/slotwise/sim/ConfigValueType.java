@@ -146,6 +146,54 @@ interface ConfigValueType {
         });
     }
 
+    /**
+     * Zero or more percentiles between 0 and 100 ({@code latency-tracking-info-percentiles}), or one empty argument for
+     * none; written back as C's {@code %f} without trailing zeros ({@code 99.9}, {@code 10}).
+     */
+    static ConfigValueType percentiles() {
+        return new MultiWord(args -> {
+            if (args.size() == 1 && args.get(0).isEmpty()) {
+                return "";
+            }
+            StringBuilder canonical = new StringBuilder();
+            for (String arg : args) {
+                double value;
+                try {
+                    if (arg.matches("(?i).*[df]") && !arg.matches("(?i)[+-]?0x.*")) {
+                        throw new NumberFormatException("Java's float suffix, not C's strtod syntax: " + arg);
+                    }
+                    value = Double.parseDouble(arg);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Invalid latency-tracking-info-percentiles parameters", e);
+                }
+                if (!(value >= 0.0 && value <= 100.0)) {
+                    throw new IllegalArgumentException(
+                            "latency-tracking-info-percentiles parameters should sit between [0.0,100.0]");
+                }
+                if (canonical.length() > 0) {
+                    canonical.append(' ');
+                }
+                canonical.append(percentileText(value));
+            }
+            return canonical.toString();
+        });
+    }
+
+    /**
+     * Formats a percentile as Redis does in CONFIG GET and INFO latencystats: six decimals, then trailing zeros and a
+     * trailing point removed ({@code 50}, {@code 99.9}).
+     */
+    private static String percentileText(double percentile) {
+        String text = String.format(Locale.ROOT, "%f", percentile);
+        if (text.indexOf('.') >= 0) {
+            text = text.replaceAll("0+$", "");
+            if (text.endsWith(".")) {
+                text = text.substring(0, text.length() - 1);
+            }
+        }
+        return text;
+    }
+
     private static String single(List<String> args) {
         if (args.size() != 1) {
             throw new IllegalArgumentException(WRONG_ARGUMENT_COUNT);

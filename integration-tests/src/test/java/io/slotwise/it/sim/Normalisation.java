@@ -31,5 +31,12 @@ enum Normalisation {
     NODE_TIMES,
 
     /** The value after an {@code id} key becomes {@code <client-id>} (HELLO): client IDs count connections. */
-    CLIENT_ID
+    CLIENT_ID,
+
+    /**
+     * In INFO text, the times of {@code cmdstat_} lines ({@code usec}, {@code usec_per_call}) and the values of {@code
+     * latency_percentiles_usec_} lines become {@code <t>}, and the lines of each section are sorted: times are the
+     * nodes' own, and Redis lists commands in its hash table's order.
+     */
+    COMMAND_STATS
 }

@@ -28,6 +28,9 @@ final class ReplyNormaliser {
 
     private static final Pattern NODE_ID = Pattern.compile("(?<![0-9a-z])[0-9a-f]{40}(?![0-9a-z])");
     /** The ping-sent and pong-recv fields of a CLUSTER NODES line (fields five and six). */
+    private static final Pattern STAT_TIMES = Pattern.compile("usec=\\d+,usec_per_call=\\d+\\.\\d+");
+
+    private static final Pattern PERCENTILE_VALUES = Pattern.compile("(p[0-9.]+=)\\d+\\.\\d+");
     private static final Pattern NODE_TIMES = Pattern.compile("(?m)^(\\S+ \\S+ \\S+ \\S+) (\\d+) (\\d+) ");
 
     private ReplyNormaliser() {}
@@ -83,7 +86,25 @@ final class ReplyNormaliser {
         if (options.contains(Normalisation.NODE_TIMES)) {
             text = maskNodeTimes(text);
         }
+        if (options.contains(Normalisation.COMMAND_STATS)) {
+            text = maskCommandStats(text);
+        }
         return reply.withPayload(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Masks the times in INFO's command statistics and sorts the lines of each section (after its header). */
+    private static String maskCommandStats(String text) {
+        text = STAT_TIMES.matcher(text).replaceAll("usec=<t>,usec_per_call=<t>");
+        text = PERCENTILE_VALUES.matcher(text).replaceAll("$1<t>");
+        List<String> sections = new ArrayList<>();
+        for (String section : text.split("\r\n\r\n", -1)) {
+            List<String> lines = new ArrayList<>(List.of(section.split("\r\n", -1)));
+            // the last section ends in CRLF, so its last "line" is empty: keep it last
+            lines.subList(1, lines.size())
+                    .sort(Comparator.comparing(String::isEmpty).thenComparing(Comparator.naturalOrder()));
+            sections.add(String.join("\r\n", lines));
+        }
+        return String.join("\r\n\r\n", sections);
     }
 
     private static String maskNodeTimes(String text) {

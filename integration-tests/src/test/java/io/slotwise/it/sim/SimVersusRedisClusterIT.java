@@ -36,11 +36,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>client IDs in HELLO: they count the connections each node has seen;
  *   <li>non-zero ping/pong times in CLUSTER NODES: wall-clock times;
  *   <li>the order of replies Redis builds from hash tables with a random per-process seed (KEYS, members of
- *       hash-table sets, fields of hash-table hashes): compared as multisets, only in the steps that ask for it.
+ *       hash-table sets, fields of hash-table hashes): compared as multisets, only in the steps that ask for it;
+ *   <li>in INFO, the times of commandstats and latencystats lines, and the order of lines within a section.
  * </ul>
  *
  * The scripts avoid what server-sim/README.md lists as deliberate differences (section "Deliberate differences from
- * Redis 7.0.15"): INFO and CLIENT LIST contents, DEBUG, DUMP payloads, OBJECT ENCODING after APPEND/SETRANGE, OBJECT
+ * Redis 7.0.15"): INFO contents other than commandstats, latencystats and errorstats, CLIENT LIST contents, DEBUG, DUMP payloads, OBJECT ENCODING after APPEND/SETRANGE, OBJECT
  * IDLETIME/FREQ, FUNCTION, COMMAND INFO/DOCS details, anything needing a second node or the cluster bus (MEET that
  * succeeds, LINKS with peers, failover) and databases other than 0. They also avoid randomness (RANDOMKEY, SPOP with
  * a count, SRANDMEMBER) and relative times finer than a second. Differences the simulator should not have are marked
@@ -114,7 +115,8 @@ class SimVersusRedisClusterIT {
                         StreamGroupScripts.all(),
                         RandomCommandScripts.all(),
                         ReplicaMigrationScripts.all(),
-                        ScriptBusyScripts.all())
+                        ScriptBusyScripts.all(),
+                        CommandStatsScripts.all())
                 .flatMap(List::stream)
                 .toList();
         return Stream.of(2, 3).flatMap(protocol -> scripts.stream().map(script -> Arguments.of(script, protocol)));

@@ -49,7 +49,7 @@ sealed interface Step {
     /**
      * Returns a command step with the normalisations its command always needs: {@link Normalisation#PORT_INTEGERS} for
      * CLUSTER SLOTS and SHARDS, {@link Normalisation#NODE_TIMES} for CLUSTER NODES, REPLICAS and SLAVES, and
-     * {@link Normalisation#CLIENT_ID} for HELLO.
+     * {@link Normalisation#CLIENT_ID} for HELLO, {@link Normalisation#COMMAND_STATS} for INFO.
      */
     static Command command(List<Object> args, Set<Normalisation> extra) {
         EnumSet<Normalisation> options = EnumSet.noneOf(Normalisation.class);
@@ -58,6 +58,9 @@ sealed interface Step {
         String sub = word(args, 1);
         if (name.equals("hello")) {
             options.add(Normalisation.CLIENT_ID);
+        }
+        if (name.equals("info")) {
+            options.add(Normalisation.COMMAND_STATS);
         }
         if (name.equals("cluster") && (sub.equals("slots") || sub.equals("shards"))) {
             options.add(Normalisation.PORT_INTEGERS);

@@ -167,6 +167,19 @@ public final class CommandContext {
     }
 
     /**
+     * Counts a command a script's {@code redis.call} refused before running it (wrong arity, not allowed from scripts,
+     * a write from a read-only script, a key of another node), as INFO commandstats' {@code rejected_calls}, as Redis
+     * does. Does nothing in a context created without a dispatcher.
+     *
+     * @param refused the command refused
+     */
+    public void countRejectedNested(CommandSpec refused) {
+        if (dispatcher != null) {
+            activity().commandStats.rejected(refused.name());
+        }
+    }
+
+    /**
      * Declares that this command, whose reply will complete later, lasts until that reply for replication and the slow
      * log: the dispatcher reports it finished (and records its latency) when the reply completes instead of when the
      * handler returns, so that the commands it runs meanwhile ({@link #executeNested}) are nested inside it and

@@ -136,6 +136,9 @@ public final class CommandDispatcher {
             if (!session.inMulti()) {
                 session.setAsking(false);
             }
+            if (rejected.command() != null) {
+                activity.commandStats.rejected(rejected.command().name());
+            }
             CompletionStage<Reply> refused = reject(session, rejected.error());
             tracking.requestProcessed(session, null);
             return refused;
@@ -168,17 +171,18 @@ public final class CommandDispatcher {
         if (registry.find(spec) == null) {
             return reject(
                     session,
+                    spec,
                     "ERR unsupported command '" + spec.name() + "': the Slotwise simulator does not implement it");
         }
         if (!session.authenticated() && node.config().requirePass().isPresent() && !spec.has(CommandFlag.NO_AUTH)) {
-            return reject(session, "NOAUTH Authentication required.");
+            return reject(session, spec, "NOAUTH Authentication required.");
         }
         Optional<String> denied = AclPermissions.denial(activity.users, node.config(), session, invocation);
         if (denied.isPresent()) {
-            return reject(session, "NOPERM " + denied.get());
+            return reject(session, spec, "NOPERM " + denied.get());
         }
         if (session.inMulti() && spec.has(CommandFlag.NO_MULTI)) {
-            return reject(session, "ERR Command not allowed inside a transaction");
+            return reject(session, spec, "ERR Command not allowed inside a transaction");
         }
         Optional<Reply.SimpleError> redirect = checkRedirect(invocation, session);
         if (redirect.isPresent()) {
@@ -188,6 +192,7 @@ public final class CommandDispatcher {
                 session.transaction().abort();
             }
             node.stats().errorReplied(redirect.get().message());
+            activity.commandStats.rejected(spec.name());
             return CompletableFuture.completedFuture(redirect.get());
         }
         if (session.subscribed()
@@ -198,17 +203,17 @@ public final class CommandDispatcher {
             if (spec.name().equals("exec")) {
                 // Redis's rejectCommand aborts a refused EXEC, in MULTI or not.
                 session.endTransaction();
-                return reject(session, "EXECABORT Transaction discarded because of: " + refusal);
+                return reject(session, spec, "EXECABORT Transaction discarded because of: " + refusal);
             }
-            return reject(session, "ERR " + refusal);
+            return reject(session, spec, "ERR " + refusal);
         }
         Optional<String> busy = busyRefusal(invocation);
         if (busy.isPresent()) {
             if (spec.name().equals("exec")) {
                 session.endTransaction();
-                return reject(session, "EXECABORT Transaction discarded because of: " + busy.get());
+                return reject(session, spec, "EXECABORT Transaction discarded because of: " + busy.get());
             }
-            return reject(session, busy.get());
+            return reject(session, spec, busy.get());
         }
         CompletableFuture<Void> paused = activity.pause.holdBack(invocation, session);
         if (paused != null) {
@@ -307,14 +312,14 @@ public final class CommandDispatcher {
         } catch (RuntimeException e) {
             tracking.commandFinished(invocation, session, script, inTransaction);
             observe(invocation, session, System.nanoTime() - started);
-            Reply reply = counted(failure(invocation, e));
+            Reply reply = countedFailure(invocation, failure(invocation, e));
             propagation.commandFinished(invocation, session, reply);
             return CompletableFuture.completedFuture(reply);
         }
         if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {
             tracking.commandFinished(invocation, session, script, inTransaction);
             observe(invocation, session, System.nanoTime() - started);
-            Reply reply = counted(future.join());
+            Reply reply = countedFailure(invocation, future.join());
             propagation.commandFinished(invocation, session, reply);
             return CompletableFuture.completedFuture(reply);
         }
@@ -328,7 +333,7 @@ public final class CommandDispatcher {
         EventLoop loop = node.eventLoop();
         stage.whenComplete((reply, error) -> {
             Runnable finish = () -> {
-                Reply done = counted(error == null ? reply : failure(invocation, error));
+                Reply done = countedFailure(invocation, error == null ? reply : failure(invocation, error));
                 if (spanning) {
                     // A script's own commands ran meanwhile (nested): tracking attributes them to this client.
                     tracking.commandFinished(invocation, session, script, inTransaction);
@@ -346,9 +351,15 @@ public final class CommandDispatcher {
         return result;
     }
 
-    /** Feeds an executed command to the latency histograms, the slow log and the MONITOR clients. */
+    /**
+     * Feeds an executed command to the per-command counters, the latency histograms (unless {@code latency-tracking}
+     * is off), the slow log and the MONITOR clients.
+     */
     private void observe(Invocation invocation, ClientSession session, long nanos) {
-        activity.latencies.record(invocation.spec().name(), nanos);
+        activity.commandStats.executed(invocation.spec().name(), nanos);
+        if (AdminSettings.latencyTracking(node.config())) {
+            activity.latencies.record(invocation.spec().name(), nanos);
+        }
         activity.slowLog.record(
                 invocation,
                 session.remoteAddress(),
@@ -402,7 +413,9 @@ public final class CommandDispatcher {
         return execute(new Invocation(spec, request), session, false);
     }
 
-    private CompletionStage<Reply> reject(ClientSession session, String error) {
+    /** Refuses a command the table knows before executing it, counting it as rejected. */
+    private CompletionStage<Reply> reject(ClientSession session, CommandSpec spec, String error) {
+        activity.commandStats.rejected(spec.name());
         return reject(session, Reply.error(error));
     }
 
@@ -411,6 +424,14 @@ public final class CommandDispatcher {
             session.transaction().abort();
         }
         return CompletableFuture.completedFuture(counted(error));
+    }
+
+    /** Counts an executed command's error reply, as an error reply and as a failed call of the command. */
+    private Reply countedFailure(Invocation invocation, Reply reply) {
+        if (reply instanceof Reply.SimpleError) {
+            activity.commandStats.failed(invocation.spec().name());
+        }
+        return counted(reply);
     }
 
     private Reply counted(Reply reply) {

@@ -129,19 +129,21 @@ public final class CommandTable {
         String name = lowerAscii(args.get(0));
         CommandSpec spec = commands.get(name);
         if (spec == null) {
-            return Resolution.rejected(unknownCommand(args));
+            return Resolution.rejected(unknownCommand(args), null);
         }
         if (spec.isContainer() && args.size() >= 2) {
             String sub = lowerAscii(args.get(1));
             CommandSpec child = spec.subcommands().get(sub);
             if (child == null) {
-                return Resolution.rejected("ERR unknown subcommand '" + truncate(ascii(args.get(1))) + "'. Try "
-                        + name.toUpperCase(Locale.ROOT) + " HELP.");
+                return Resolution.rejected(
+                        "ERR unknown subcommand '" + truncate(ascii(args.get(1))) + "'. Try "
+                                + name.toUpperCase(Locale.ROOT) + " HELP.",
+                        null);
             }
             spec = child;
         }
         if (!spec.acceptsArgumentCount(args.size())) {
-            return Resolution.rejected("ERR wrong number of arguments for '" + spec.name() + "' command");
+            return Resolution.rejected("ERR wrong number of arguments for '" + spec.name() + "' command", spec);
         }
         return new Resolution.Found(spec);
     }
@@ -197,12 +199,14 @@ public final class CommandTable {
          * The invocation is rejected before execution.
          *
          * @param error Redis's error, quoting the client's bytes unchanged (CR and LF become spaces)
+         * @param command the command refused for its number of arguments (its {@code rejected_calls} count), or null
+         *     for an unknown command or subcommand
          */
-        record Rejected(Reply.SimpleError error) implements Resolution {}
+        record Rejected(Reply.SimpleError error, CommandSpec command) implements Resolution {}
 
         /** Rejects with a text in which each character stands for one byte of the request (ISO-8859-1). */
-        private static Rejected rejected(String latin1Text) {
-            return new Rejected(CommandException.errorReply(latin1Text, true));
+        private static Rejected rejected(String latin1Text, CommandSpec command) {
+            return new Rejected(CommandException.errorReply(latin1Text, true), command);
         }
     }
 }

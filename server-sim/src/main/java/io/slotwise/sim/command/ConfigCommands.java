@@ -34,6 +34,8 @@ public final class ConfigCommands {
         registry.register("config|set", ConfigCommands::set);
         registry.register("config|resetstat", ctx -> {
             ctx.node().stats().reset();
+            ctx.activity().commandStats.reset();
+            ctx.activity().latencies.reset();
             return Reply.ok();
         });
         registry.register("config|rewrite", ConfigCommands::rewrite);

@@ -38,7 +38,7 @@ public final class InfoCommand {
                 if (text.length() > 0) {
                     text.append("\r\n");
                 }
-                InfoReport.append(section, ctx.node(), text);
+                InfoReport.append(section, ctx.node(), ctx.activity(), text);
             }
         });
         return Reply.verbatimText(text.toString());

@@ -36,8 +36,8 @@ final class InfoReport {
         return Collections.unmodifiableMap(sections);
     }
 
-    /** Appends one section, header included. */
-    static void append(String section, NodeServices node, StringBuilder out) {
+    /** Appends one section, header included; {@code activity} holds the per-command counters and histograms. */
+    static void append(String section, NodeServices node, ServerActivity activity, StringBuilder out) {
         out.append("# ").append(header(section)).append("\r\n");
         switch (section) {
             case "server" -> server(node, out);
@@ -51,8 +51,11 @@ final class InfoReport {
                 node.stats().errorsByCode().forEach((code, count) -> field(out, "errorstat_" + code, "count=" + count));
             case "cluster" -> field(out, "cluster_enabled", node.config().clusterEnabled() ? "1" : "0");
             case "keyspace" -> keyspace(node, out);
+            case "commandstats" -> activity.commandStats.appendTo(out);
+            case "latencystats" ->
+                activity.latencies.appendPercentiles(AdminSettings.infoPercentiles(node.config()), out);
             default -> {
-                // modules, commandstats, latencystats: nothing to report
+                // modules: nothing to report
             }
         }
     }

@@ -47,10 +47,33 @@ final class ScriptCommandCall {
     Reply call(ScriptRun run, List<byte[]> args) {
         CommandTable.Resolution resolution = run.ctx.node().commandTable().resolve(args);
         if (resolution instanceof CommandTable.Resolution.Rejected rejected) {
-            return Reply.error(
-                    rejected.error().message().startsWith("ERR wrong number of arguments") ? ARITY : UNKNOWN);
+            if (rejected.command() == null) {
+                return Reply.error(UNKNOWN);
+            }
+            run.ctx.countRejectedNested(rejected.command());
+            return Reply.error(ARITY);
         }
         CommandSpec spec = ((CommandTable.Resolution.Found) resolution).spec();
+        Invocation invocation = new Invocation(spec, Request.of(new ArrayList<>(args)));
+        Reply refusal = refusal(run, invocation);
+        if (refusal != null) {
+            run.ctx.countRejectedNested(spec);
+            return refusal;
+        }
+        if (spec.has(CommandFlag.WRITE)) {
+            run.wrote = true; // Redis marks the script dirty once a write passed the checks, whatever its outcome
+        }
+        CompletionStage<Reply> stage = run.ctx.executeNested(invocation);
+        if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {
+            Reply reply = future.join();
+            return reply == null ? Reply.nullBulk() : reply;
+        }
+        return Reply.error("ERR the Slotwise simulator cannot wait for '" + spec.name() + "' inside a script");
+    }
+
+    /** The error of the first check that refuses a command the table knows, or null if it may run. */
+    private Reply refusal(ScriptRun run, Invocation invocation) {
+        CommandSpec spec = invocation.spec();
         if (spec.has(CommandFlag.NOSCRIPT)) {
             return Reply.error(NOT_ALLOWED);
         }
@@ -62,20 +85,7 @@ final class ScriptCommandCall {
             return Reply.error(
                     "ERR unsupported command '" + spec.name() + "': the Slotwise simulator does not implement it");
         }
-        Invocation invocation = new Invocation(spec, Request.of(new ArrayList<>(args)));
-        Optional<Reply> rejected = clusterCheck(run, invocation, write);
-        if (rejected.isPresent()) {
-            return rejected.get();
-        }
-        if (write) {
-            run.wrote = true; // Redis marks the script dirty once a write passed the checks, whatever its outcome
-        }
-        CompletionStage<Reply> stage = run.ctx.executeNested(invocation);
-        if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {
-            Reply reply = future.join();
-            return reply == null ? Reply.nullBulk() : reply;
-        }
-        return Reply.error("ERR the Slotwise simulator cannot wait for '" + spec.name() + "' inside a script");
+        return clusterCheck(run, invocation, write).orElse(null);
     }
 
     private static Optional<Reply> clusterCheck(ScriptRun run, Invocation invocation, boolean write) {
