@@ -2,6 +2,7 @@ package io.slotwise.sim;
 
 import io.netty.channel.EventLoop;
 import io.slotwise.sim.bus.BusFaults;
+import io.slotwise.sim.command.DatasetLoading;
 import io.slotwise.sim.server.ClientFaults;
 import io.slotwise.sim.server.NodeServer;
 import java.time.Duration;
@@ -22,6 +23,10 @@ import java.util.concurrent.RejectedExecutionException;
  *       later, in order.
  *   <li>{@link #blockBusPeers(Collection)}/{@link #healBus()}: the cluster bus refuses all contact with the given
  *       node IDs (see {@link BusFaults#block}); client connections are not affected.
+ *   <li>{@link #setLoading(boolean)}: the node acts as if it were loading its dataset (a replica loading a full
+ *       sync, a restarted node reading its RDB): commands without Redis's {@code loading} flag are answered {@code
+ *       LOADING Redis is loading the dataset in memory} (see {@link DatasetLoading}); the cluster bus, replication
+ *       and the keyspace are unaffected.
  * </ul>
  * A node without a cluster bus supports the client-side faults only.
  *
@@ -33,12 +38,14 @@ public final class NodeFaults {
     private final NodeServer server;
     private final ClientFaults clients;
     private final BusFaults bus;
+    private final DatasetLoading loading;
 
-    NodeFaults(EventLoop loop, NodeServer server, ClientFaults clients, BusFaults bus) {
+    NodeFaults(EventLoop loop, NodeServer server, ClientFaults clients, BusFaults bus, DatasetLoading loading) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.server = Objects.requireNonNull(server, "server");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.bus = bus;
+        this.loading = Objects.requireNonNull(loading, "loading");
     }
 
     /** Stops processing input from clients and the cluster bus, keeping every connection open. Idempotent. */
@@ -107,6 +114,24 @@ public final class NodeFaults {
      */
     public void healBus() {
         requireBus().heal();
+    }
+
+    /**
+     * Makes the node answer as if it were loading its dataset, or ends that. Takes effect for the next command read.
+     *
+     * @param value {@code true} to start loading, {@code false} to end it
+     */
+    public void setLoading(boolean value) {
+        loading.set(value);
+    }
+
+    /**
+     * Tells whether the node acts as if it were loading its dataset.
+     *
+     * @return {@code true} between {@code setLoading(true)} and {@code setLoading(false)}
+     */
+    public boolean isLoading() {
+        return loading.isLoading();
     }
 
     /**

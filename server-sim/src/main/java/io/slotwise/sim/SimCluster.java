@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -33,7 +34,8 @@ import java.util.function.Function;
  * stops listening; {@link #restart} brings it back with the same ID, ports and nodes.conf, but no keys), {@link
  * #pause}/{@link #resume} (like SIGSTOP/SIGCONT, see {@link NodeFaults}), {@link #latency} (replies and bus messages
  * leave later), {@link #partition}/{@link #heal} (bus traffic between two groups is refused; client connections are
- * not affected). A restarted node keeps the partition it was part of, but not pause or latency (it is a new process).
+ * not affected), {@link #readdress} (a restart on new ports under the same node ID, as a pod rescheduled with a new
+ * IP), {@link #loading} (data commands answer {@code LOADING} for a while, as on a replica loading a full sync). A restarted node keeps the partition it was part of, but not pause or latency (it is a new process).
  *
  * <p><b>Timing.</b> By default the cluster uses <i>fast formation</i>: masters skip Redis's 2 s start-up writable
  * delay and the rejoin delay ({@code clamp(node-timeout, 500, 5000)} ms after being in the minority, which every fresh
@@ -64,7 +66,7 @@ public final class SimCluster implements AutoCloseable {
         this.group = group;
         this.directory = directory;
         this.nodes = List.copyOf(nodes);
-        this.restartConfigs = Map.copyOf(restartConfigs);
+        this.restartConfigs = new HashMap<>(restartConfigs);
         this.startTime = startTime;
     }
 
@@ -239,17 +241,76 @@ public final class SimCluster implements AutoCloseable {
      * @throws java.io.UncheckedIOException if its ports are taken now
      */
     public synchronized void restart(SimClusterNode node) {
+        requireKilled(node);
+        start(node, restartConfigs.get(node));
+    }
+
+    /**
+     * Brings a node back at a new address under the same node ID, as a Kubernetes pod rescheduled with a new IP: kills
+     * it if it runs, then starts it with its nodes.conf (so it keeps its ID, slots and epochs) on new ephemeral client
+     * and bus ports (on loopback the port is what makes the address new). As in Redis, the node announces its new ports
+     * in every bus message header and each peer, receiving a PING from a known node ID at another address, updates the
+     * address, drops its old link and reconnects; {@link #awaitHealthy} waits until every running node knows it. The
+     * node comes back as after {@link #restart}: without keys (a primary without persistence loses its data; a replica
+     * resyncs from its primary), unpaused, without latency, still on its side of a partition that was not healed.
+     * The handle then reports the new {@link SimClusterNode#port() port} and {@link SimClusterNode#busPort() bus
+     * port}, and later {@link #restart}s reuse them.
+     *
+     * @param node a node of this cluster, running or killed
+     * @return the node's new client address
+     * @throws java.io.UncheckedIOException if no new ports could be bound
+     */
+    public synchronized InetSocketAddress readdress(SimClusterNode node) {
         requireMember(node);
-        if (node.isRunning()) {
-            throw new IllegalStateException(node + " is running");
-        }
         requireOpen();
-        SimNode restarted = settings.startNode(restartConfigs.get(node), group);
-        node.replaceNode(restarted);
-        Set<String> blocked = partitionBlocks.getOrDefault(node, Set.of());
-        if (!blocked.isEmpty()) {
-            restarted.faults().blockBusPeers(blocked);
+        if (node.isRunning()) {
+            kill(node);
         }
+        int oldPort = node.port();
+        int oldBusPort = node.busPort();
+        SimNodeConfig ephemeral = restartConfigs.get(node).with("port", "0").with("cluster-port", "0");
+        for (int attempt = 1; ; attempt++) {
+            start(node, ephemeral);
+            boolean moved = node.port() != oldPort && node.busPort() != oldBusPort;
+            if (moved || attempt == 3) {
+                // The OS hands out the old port again only by rare chance: then start again on other ones.
+                restartConfigs.put(
+                        node,
+                        ephemeral
+                                .with("port", Integer.toString(node.port()))
+                                .with("cluster-port", Integer.toString(node.busPort())));
+                return node.address();
+            }
+            node.node().close();
+        }
+    }
+
+    /**
+     * Makes a node act as if it were loading its dataset for a while, as a replica does while it loads the snapshot of
+     * a full sync: commands without Redis's {@code loading} flag (every data command, PING, CLUSTER SLOTS, ...) are
+     * refused with {@code LOADING Redis is loading the dataset in memory}, INFO, HELLO, AUTH, READONLY and the like
+     * still answer, and the cluster bus and replication carry on (see {@link NodeFaults#setLoading}). Its keys stay.
+     *
+     * @param node a running node of this cluster
+     * @param duration how long, positive
+     * @return a future completed when loading ends (also when the node is killed meanwhile)
+     */
+    public CompletableFuture<Void> loading(SimClusterNode node, Duration duration) {
+        requireRunning(node);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("the loading duration must be positive, was " + duration);
+        }
+        NodeFaults faults = node.node().faults();
+        faults.setLoading(true);
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        group.schedule(
+                () -> {
+                    faults.setLoading(false);
+                    ended.complete(null);
+                },
+                duration.toNanos(),
+                TimeUnit.NANOSECONDS);
+        return ended;
     }
 
     /**
@@ -379,6 +440,23 @@ public final class SimCluster implements AutoCloseable {
     private void requireMember(SimClusterNode node) {
         if (!nodes.contains(node)) {
             throw new IllegalArgumentException(node + " is not a node of this cluster");
+        }
+    }
+
+    private void requireKilled(SimClusterNode node) {
+        requireMember(node);
+        if (node.isRunning()) {
+            throw new IllegalStateException(node + " is running");
+        }
+    }
+
+    private void start(SimClusterNode node, SimNodeConfig config) {
+        requireOpen();
+        SimNode restarted = settings.startNode(config, group);
+        node.replaceNode(restarted);
+        Set<String> blocked = partitionBlocks.getOrDefault(node, Set.of());
+        if (!blocked.isEmpty()) {
+            restarted.faults().blockBusPeers(blocked);
         }
     }
 

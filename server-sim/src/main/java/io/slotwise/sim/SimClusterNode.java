@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * One node of a {@link SimCluster}: a stable handle that survives {@link SimCluster#kill kill} and {@link
- * SimCluster#restart restart} (a restarted node is a new {@link SimNode} with the same ID, ports and nodes.conf).
+ * SimCluster#restart restart} (a restarted node is a new {@link SimNode} with the same ID, ports and nodes.conf) and
+ * {@link SimCluster#readdress readdress} (the same, on new ports).
  *
  * <p>Thread-safe. Equality is identity: each node of a cluster has exactly one handle.
  */
@@ -22,8 +23,8 @@ public final class SimClusterNode {
 
     private final int index;
     private final String id;
-    private final int port;
-    private final int busPort;
+    private volatile int port;
+    private volatile int busPort;
     private volatile SimNode node;
     private volatile Role lastRole;
 
@@ -55,7 +56,8 @@ public final class SimClusterNode {
     }
 
     /**
-     * Returns the client port, kept across restarts.
+     * Returns the client port: kept across {@link SimCluster#restart restarts}, a new one after {@link
+     * SimCluster#readdress readdress}.
      *
      * @return the port
      */
@@ -64,7 +66,8 @@ public final class SimClusterNode {
     }
 
     /**
-     * Returns the cluster bus port, kept across restarts.
+     * Returns the cluster bus port: kept across {@link SimCluster#restart restarts}, a new one after {@link
+     * SimCluster#readdress readdress}.
      *
      * @return the port
      */
@@ -118,6 +121,8 @@ public final class SimClusterNode {
 
     void replaceNode(SimNode restarted) {
         this.node = Objects.requireNonNull(restarted, "restarted");
+        this.port = restarted.port();
+        this.busPort = ClusterView.read(restarted, state -> state.myself().busPort());
     }
 
     /** Shows the index, ID and port. */

@@ -311,7 +311,8 @@ public final class SimNode implements AutoCloseable {
                         loop,
                         server,
                         clientFaults,
-                        runtime.service(BusFaults.class).orElse(null));
+                        runtime.service(BusFaults.class).orElse(null),
+                        dispatcher.loading());
                 SimNode node = new SimNode(runtime, server, owned, faults);
                 runtime.onShutdown(node::closeAsync);
                 LOG.debug("Node listening on {} with {}", server.addresses(), runtime.config());

@@ -3,6 +3,7 @@ package io.slotwise.it.client;
 import io.slotwise.it.fixture.RespReply;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A Redis Cluster that the client behaviour tests run against, reduced to what they need: where to connect, which node
@@ -63,6 +64,30 @@ public interface ClusterBackend {
      * @throws IllegalStateException if that does not happen within {@code timeout}
      */
     void awaitHealthy(Duration timeout);
+
+    /**
+     * Makes {@code node} answer as if it were loading its dataset for {@code duration} (a replica loading a full sync):
+     * data commands, PING and CLUSTER SLOTS get {@code LOADING Redis is loading the dataset in memory}.
+     *
+     * @return a future completed when loading has ended
+     * @throws UnsupportedOperationException if the backend cannot do that (real redis-server: only with DEBUG RELOAD
+     *     on a large dataset, which the fixture does not set up)
+     */
+    default CompletableFuture<Void> loading(BackendNode node, Duration duration) {
+        throw new UnsupportedOperationException(description() + " cannot make a node load its dataset on demand");
+    }
+
+    /**
+     * Kills {@code node} and starts it again with its nodes.conf (same node id, slots and epochs) on new client and
+     * bus ports, as a Kubernetes pod that comes back with a new IP; its peers learn the new address through the
+     * cluster bus. It comes back without keys, as a primary without persistence does.
+     *
+     * @return the node at its new address
+     * @throws UnsupportedOperationException if the backend cannot do that
+     */
+    default BackendNode readdress(BackendNode node) {
+        throw new UnsupportedOperationException(description() + " cannot restart a node on new ports");
+    }
 
     /** Returns a seed URI per node, in {@link #nodes()} order. */
     default List<String> seedUris() {

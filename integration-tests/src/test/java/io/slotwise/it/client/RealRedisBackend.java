@@ -63,6 +63,13 @@ public final class RealRedisBackend implements ClusterBackend {
     }
 
     @Override
+    public BackendNode readdress(BackendNode node) {
+        RedisNode redisNode = redisNode(node);
+        cluster.readdress(redisNode);
+        return toBackendNode(redisNode);
+    }
+
+    @Override
     public void pause(BackendNode node) {
         signal(redisNode(node), "-STOP");
     }

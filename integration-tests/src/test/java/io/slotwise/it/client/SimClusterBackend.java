@@ -6,6 +6,7 @@ import io.slotwise.sim.SimCluster;
 import io.slotwise.sim.SimClusterNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link ClusterBackend} over an in-JVM simulated cluster: the same behaviour tests that run against real
@@ -70,6 +71,18 @@ public final class SimClusterBackend implements ClusterBackend {
     @Override
     public void resume(BackendNode node) {
         cluster.resume(simNode(node));
+    }
+
+    @Override
+    public CompletableFuture<Void> loading(BackendNode node, Duration duration) {
+        return cluster.loading(simNode(node), duration);
+    }
+
+    @Override
+    public BackendNode readdress(BackendNode node) {
+        SimClusterNode simNode = simNode(node);
+        cluster.readdress(simNode);
+        return toBackendNode(simNode);
     }
 
     @Override

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a RESP2 client with Pub/Sub subscriptions may only run (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT and
  *       RESET: {@code ERR Can't execute '<name>': only ... are allowed in this context} (EXEC: {@code EXECABORT
  *       Transaction discarded because of: Can't execute ...}, and the transaction is discarded);
+ *   <li>while the node is {@linkplain DatasetLoading loading its dataset}, {@code LOADING ...} for commands without
+ *       the {@code loading} flag (EXEC: {@code EXECABORT ...});
  *   <li>while a script runs past {@code busy-reply-threshold} ({@link ScriptGate}), {@code BUSY ...} for commands
  *       without the {@code allow_busy} flag and for SHUTDOWN without NOSAVE (EXEC: {@code EXECABORT ...});
  *   <li>while CLIENT PAUSE holds the command back ({@link ClientPause}), it waits and is then checked again;
@@ -74,6 +76,7 @@ public final class CommandDispatcher {
     private final PropagationHook propagation;
     private final TrackingHook tracking;
     private final ServerActivity activity = new ServerActivity();
+    private final DatasetLoading loading = new DatasetLoading();
     private ScriptGate scriptGate;
 
     /**
@@ -207,13 +210,16 @@ public final class CommandDispatcher {
             }
             return reject(session, spec, "ERR " + refusal);
         }
-        Optional<String> busy = busyRefusal(invocation);
-        if (busy.isPresent()) {
+        List<Invocation> queued = spec.name().equals("exec") && session.inMulti()
+                ? session.transaction().queued()
+                : List.of();
+        Optional<String> refusal = loading.refusal(spec, queued).or(() -> busyRefusal(invocation));
+        if (refusal.isPresent()) {
             if (spec.name().equals("exec")) {
                 session.endTransaction();
-                return reject(session, spec, "EXECABORT Transaction discarded because of: " + busy.get());
+                return reject(session, spec, "EXECABORT Transaction discarded because of: " + refusal.get());
             }
-            return reject(session, spec, busy.get());
+            return reject(session, spec, refusal.get());
         }
         CompletableFuture<Void> paused = activity.pause.holdBack(invocation, session);
         if (paused != null) {
@@ -383,6 +389,16 @@ public final class CommandDispatcher {
     /** Ends a client pause at once, as {@code CLIENT UNPAUSE} does. Call on the node's event loop. */
     public void unpauseClients() {
         activity.pause.unpause();
+    }
+
+    /**
+     * Returns the node's dataset-loading flag: while it is set, commands without the {@code loading} flag are refused
+     * with {@code LOADING} (see {@link DatasetLoading}).
+     *
+     * @return the flag, thread-safe
+     */
+    public DatasetLoading loading() {
+        return loading;
     }
 
     /** Returns the node-wide state of the administration commands. */
