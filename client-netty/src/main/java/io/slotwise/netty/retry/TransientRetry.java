@@ -68,6 +68,10 @@ public final class TransientRetry {
     /**
      * Runs a command's attempts.
      *
+     * <p>The first attempt runs directly, without resilience4j: a command that succeeds at once, the common case,
+     * costs one callback. Only once it fails does resilience4j take over, with that failure as its first attempt's
+     * outcome, so the retry decision, the attempt count and the backoff are exactly resilience4j's.
+     *
      * @param command the command, for the replay decision and events
      * @param attempt starts attempt {@code n} (from 1) and returns its outcome; called on the caller's thread for the
      *     first attempt and on an event loop for the others; may throw, which counts as a failed attempt
@@ -76,22 +80,36 @@ public final class TransientRetry {
      *     RetryClassifier#explain}
      */
     public <T> CompletionStage<T> run(Command<?> command, IntFunction<CompletionStage<T>> attempt) {
-        AtomicInteger attempts = new AtomicInteger();
-        AtomicReference<Throwable> lastFailure = new AtomicReference<>();
-        Retry retry = classifier.mayReplay(command) ? replayable : notReplayable;
+        CompletionStage<T> first = start(attempt, 1);
         CompletableFuture<T> result = new CompletableFuture<>();
+        first.whenComplete((value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                retryAfter(command, attempt, first, failure, result);
+            }
+        });
+        return result;
+    }
+
+    /** Hands a command whose first attempt failed to resilience4j, which decides on and schedules further attempts. */
+    private <T> void retryAfter(
+            Command<?> command,
+            IntFunction<CompletionStage<T>> attempt,
+            CompletionStage<T> failedFirst,
+            Throwable firstFailure,
+            CompletableFuture<T> result) {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<Throwable> lastFailure = new AtomicReference<>(RetryClassifier.unwrap(firstFailure));
+        Retry retry = classifier.mayReplay(command) ? replayable : notReplayable;
         Retry.decorateCompletionStage(retry, scheduler, () -> {
                     int n = attempts.incrementAndGet();
-                    if (n > 1) {
-                        listener.retried(command.name(), n, lastFailure.get());
+                    if (n == 1) {
+                        return failedFirst.toCompletableFuture();
                     }
-                    CompletionStage<T> stage;
-                    try {
-                        stage = attempt.apply(n);
-                    } catch (RuntimeException e) {
-                        stage = CompletableFuture.failedFuture(e);
-                    }
-                    return stage.whenComplete((value, failure) -> {
+                    listener.retried(command.name(), n, lastFailure.get());
+                    return start(attempt, n)
+                            .whenComplete((value, failure) -> {
                                 if (failure != null) {
                                     lastFailure.set(RetryClassifier.unwrap(failure));
                                 }
@@ -106,6 +124,13 @@ public final class TransientRetry {
                         result.completeExceptionally(classifier.explain(command, failure));
                     }
                 });
-        return result;
+    }
+
+    private static <T> CompletionStage<T> start(IntFunction<CompletionStage<T>> attempt, int n) {
+        try {
+            return attempt.apply(n);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }
