@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +33,7 @@ public final class CommandBuilder<K, V> {
     private final List<byte[]> args = new ArrayList<>(4);
     private int[] keyIndexes = NO_KEYS;
     private int keyCount;
-    private EnumSet<CommandTrait> traits;
+    private int traits;
     private Duration blockingTimeout;
     private Routing routing;
     private int splitWidth;
@@ -377,7 +376,7 @@ public final class CommandBuilder<K, V> {
         Objects.requireNonNull(decoder, "decoder");
         int[] keys = keyCount == 0 ? NO_KEYS : Arrays.copyOf(keyIndexes, keyCount);
         CommandShape shape = CommandShape.resolve(name, args, keys, routing, splitWidth, splitMerger);
-        Duration timeout = traits != null && traits.contains(CommandTrait.BLOCKING)
+        Duration timeout = (traits & TraitSets.bit(CommandTrait.BLOCKING)) != 0
                 ? (blockingTimeout == null ? Duration.ZERO : blockingTimeout)
                 : null;
         return new Command<>(
@@ -404,10 +403,7 @@ public final class CommandBuilder<K, V> {
     }
 
     private void addTrait(CommandTrait trait) {
-        if (traits == null) {
-            traits = EnumSet.noneOf(CommandTrait.class);
-        }
-        traits.add(trait);
+        traits |= TraitSets.bit(trait);
     }
 
     /** Rejects a null or empty collection: the command's syntax needs at least one element. */
