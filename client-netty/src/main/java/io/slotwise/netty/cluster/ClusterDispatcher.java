@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 /**
  * The one class that joins routing and I/O. For each command:
@@ -102,14 +103,24 @@ final class ClusterDispatcher {
             complete(command, start, result, null, new RedisException("The client is closed"));
             return result;
         }
-        CompletionStage<RespValue> reply;
         try {
-            reply = dispatch(command);
+            if (isSingleSlot(command)) {
+                // The common case: the retry hands its outcome straight to complete(), with no stage in between.
+                retry.run(
+                        command,
+                        keyedAttempt(command, command.slot().getAsInt()),
+                        (value, failure) -> complete(command, start, result, value, failure));
+            } else {
+                dispatch(command).whenComplete((value, failure) -> complete(command, start, result, value, failure));
+            }
         } catch (RuntimeException e) {
-            reply = CompletableFuture.failedFuture(e);
+            complete(command, start, result, null, e);
         }
-        reply.whenComplete((value, failure) -> complete(command, start, result, value, failure));
         return result;
+    }
+
+    private static boolean isSingleSlot(Command<?> command) {
+        return command.routing() instanceof Routing.ByKeys && command.slot().isPresent();
     }
 
     /** Routes by the command's {@link Routing}; the caller decodes. */
@@ -186,14 +197,19 @@ final class ClusterDispatcher {
      * its traffic back, and answering it makes it responsive again.
      */
     private CompletionStage<RespValue> keyed(Command<?> command, int slot) {
-        return retry.run(command, attempt -> {
+        return retry.run(command, keyedAttempt(command, slot));
+    }
+
+    /** One attempt of {@link #keyed}. */
+    private IntFunction<CompletionStage<RespValue>> keyedAttempt(Command<?> command, int slot) {
+        return attempt -> {
             NodeAddress node = route(command, slot, topology.current());
             if (!registry.isUnresponsive(node)) {
                 return follow(command, node);
             }
             return topology.afterNextRefresh()
                     .thenCompose(refreshed -> follow(command, route(command, slot, topology.current())));
-        });
+        };
     }
 
     private NodeAddress route(Command<?> command, int slot, ClusterTopology snapshot) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
@@ -80,16 +81,38 @@ public final class TransientRetry {
      *     RetryClassifier#explain}
      */
     public <T> CompletionStage<T> run(Command<?> command, IntFunction<CompletionStage<T>> attempt) {
-        CompletionStage<T> first = start(attempt, 1);
         CompletableFuture<T> result = new CompletableFuture<>();
-        first.whenComplete((value, failure) -> {
+        run(command, attempt, (value, failure) -> {
             if (failure == null) {
                 result.complete(value);
             } else {
-                retryAfter(command, attempt, first, failure, result);
+                result.completeExceptionally(failure);
             }
         });
         return result;
+    }
+
+    /**
+     * Runs a command's attempts like {@link #run(Command, IntFunction)}, handing the outcome to a callback instead of a
+     * stage, for a caller that would only attach one callback to that stage.
+     *
+     * @param command the command, for the replay decision and events
+     * @param attempt as for {@link #run(Command, IntFunction)}
+     * @param outcome called once, with the first successful attempt's result and {@code null}, or with {@code null}
+     *     and the last failure (unwrapped and explained); on the thread that completed the last attempt, or the caller's
+     *     thread if the first attempt completed at once. It must not throw
+     * @param <T> the result type
+     */
+    public <T> void run(
+            Command<?> command, IntFunction<CompletionStage<T>> attempt, BiConsumer<? super T, Throwable> outcome) {
+        CompletionStage<T> first = start(attempt, 1);
+        first.whenComplete((value, failure) -> {
+            if (failure == null) {
+                outcome.accept(value, null);
+            } else {
+                retryAfter(command, attempt, first, failure, outcome);
+            }
+        });
     }
 
     /** Hands a command whose first attempt failed to resilience4j, which decides on and schedules further attempts. */
@@ -98,7 +121,7 @@ public final class TransientRetry {
             IntFunction<CompletionStage<T>> attempt,
             CompletionStage<T> failedFirst,
             Throwable firstFailure,
-            CompletableFuture<T> result) {
+            BiConsumer<? super T, Throwable> outcome) {
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<Throwable> lastFailure = new AtomicReference<>(RetryClassifier.unwrap(firstFailure));
         Retry retry = classifier.mayReplay(command) ? replayable : notReplayable;
@@ -119,9 +142,9 @@ public final class TransientRetry {
                 .get()
                 .whenComplete((value, failure) -> {
                     if (failure == null) {
-                        result.complete(value);
+                        outcome.accept(value, null);
                     } else {
-                        result.completeExceptionally(classifier.explain(command, failure));
+                        outcome.accept(null, classifier.explain(command, failure));
                     }
                 });
     }
