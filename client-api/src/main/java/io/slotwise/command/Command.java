@@ -9,6 +9,7 @@ import io.slotwise.routing.SlotHash;
 import io.slotwise.routing.SplitPlan;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,7 @@ import java.util.Set;
 public final class Command<T> implements RespCommandArgs {
 
     private final String name;
-    private final List<byte[]> args;
+    private final byte[][] args;
     private final int[] keyIndexes;
     private final Set<CommandTrait> traits;
     private final Duration blockingTimeout;
@@ -44,9 +45,12 @@ public final class Command<T> implements RespCommandArgs {
     private final int slot;
     private final ReplyDecoder<T> decoder;
 
+    /**
+     * Takes the argument and key index arrays without copying them: callers pass arrays nobody else holds.
+     */
     Command(
             String name,
-            List<byte[]> args,
+            byte[][] args,
             int[] keyIndexes,
             Set<CommandTrait> traits,
             Duration blockingTimeout,
@@ -55,8 +59,8 @@ public final class Command<T> implements RespCommandArgs {
             int slot,
             ReplyDecoder<T> decoder) {
         this.name = name;
-        this.args = Collections.unmodifiableList(new ArrayList<>(args));
-        this.keyIndexes = keyIndexes.clone();
+        this.args = args;
+        this.keyIndexes = keyIndexes;
         this.traits = traits;
         this.blockingTimeout = blockingTimeout;
         this.routing = routing;
@@ -100,13 +104,13 @@ public final class Command<T> implements RespCommandArgs {
 
     @Override
     public int argCount() {
-        return args.size();
+        return args.length;
     }
 
     /** Returns one argument, without copying it; callers must not modify the array. */
     @Override
     public byte[] arg(int index) {
-        return args.get(index);
+        return args[index];
     }
 
     /**
@@ -115,7 +119,7 @@ public final class Command<T> implements RespCommandArgs {
      * @return an unmodifiable list whose arrays the caller must not modify
      */
     public List<byte[]> arguments() {
-        return args;
+        return Collections.unmodifiableList(Arrays.asList(args));
     }
 
     /**
@@ -135,7 +139,7 @@ public final class Command<T> implements RespCommandArgs {
     public List<byte[]> keys() {
         List<byte[]> keys = new ArrayList<>(keyIndexes.length);
         for (int index : keyIndexes) {
-            keys.add(args.get(index));
+            keys.add(args[index]);
         }
         return Collections.unmodifiableList(keys);
     }
@@ -252,22 +256,22 @@ public final class Command<T> implements RespCommandArgs {
         int width = split.keyGroupWidth();
         int[] positions = group.positions();
         List<byte[]> partArgs = new ArrayList<>(first + positions.length * width);
-        partArgs.addAll(args.subList(0, first));
+        partArgs.addAll(Arrays.asList(args).subList(0, first));
         int[] partKeys = new int[positions.length];
         for (int i = 0; i < positions.length; i++) {
             if (positions[i] < 0 || positions[i] >= keyIndexes.length) {
                 throw new IllegalArgumentException("The group has a key position outside this command: " + group);
             }
             int start = first + positions[i] * width;
-            if (SlotHash.slot(args.get(start)) != group.slot()) {
+            if (SlotHash.slot(args[start]) != group.slot()) {
                 throw new IllegalArgumentException("The group does not belong to this command's plan: " + group);
             }
             partKeys[i] = partArgs.size();
-            partArgs.addAll(args.subList(start, start + width));
+            partArgs.addAll(Arrays.asList(args).subList(start, start + width));
         }
         return new Command<>(
                 name,
-                partArgs,
+                partArgs.toArray(new byte[0][]),
                 partKeys,
                 traits,
                 blockingTimeout,
@@ -286,6 +290,6 @@ public final class Command<T> implements RespCommandArgs {
     /** Shows the name and the argument and key counts, never argument values. */
     @Override
     public String toString() {
-        return "Command[name=" + name + ", args=" + args.size() + ", keys=" + keyIndexes.length + "]";
+        return "Command[name=" + name + ", args=" + args.length + ", keys=" + keyIndexes.length + "]";
     }
 }

@@ -7,9 +7,8 @@ import io.slotwise.value.ScoredValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,11 +26,14 @@ import java.util.Objects;
  */
 public final class CommandBuilder<K, V> {
 
+    private static final int[] NO_KEYS = new int[0];
+
     private final String name;
     private final RedisCodec<K, V> codec;
-    private final List<byte[]> args = new ArrayList<>();
-    private final List<Integer> keyIndexes = new ArrayList<>();
-    private final EnumSet<CommandTrait> traits = EnumSet.noneOf(CommandTrait.class);
+    private final List<byte[]> args = new ArrayList<>(4);
+    private int[] keyIndexes = NO_KEYS;
+    private int keyCount;
+    private int traits;
     private Duration blockingTimeout;
     private Routing routing;
     private int splitWidth;
@@ -40,15 +42,7 @@ public final class CommandBuilder<K, V> {
     CommandBuilder(String name, RedisCodec<K, V> codec) {
         Objects.requireNonNull(name, "name");
         this.codec = Objects.requireNonNull(codec, "codec");
-        String trimmed = name.trim();
-        if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("A command needs a name");
-        }
-        String[] words = trimmed.split(" +");
-        for (String word : words) {
-            args.add(word.getBytes(StandardCharsets.UTF_8));
-        }
-        this.name = String.join(" ", words);
+        this.name = CommandWords.split(name, args);
     }
 
     /**
@@ -58,8 +52,13 @@ public final class CommandBuilder<K, V> {
      * @return this builder
      */
     public CommandBuilder<K, V> key(K key) {
-        Objects.requireNonNull(key, () -> name + ": key must not be null");
-        keyIndexes.add(args.size());
+        if (key == null) {
+            throw new NullPointerException(name + ": key must not be null");
+        }
+        if (keyCount == keyIndexes.length) {
+            keyIndexes = Arrays.copyOf(keyIndexes, Math.max(4, keyCount * 2));
+        }
+        keyIndexes[keyCount++] = args.size();
         args.add(codec.encodeKey(key));
         return this;
     }
@@ -99,7 +98,9 @@ public final class CommandBuilder<K, V> {
      * @return this builder
      */
     public CommandBuilder<K, V> value(V value) {
-        Objects.requireNonNull(value, () -> name + ": value must not be null");
+        if (value == null) {
+            throw new NullPointerException(name + ": value must not be null");
+        }
         args.add(codec.encodeValue(value));
         return this;
     }
@@ -185,7 +186,9 @@ public final class CommandBuilder<K, V> {
      * @return this builder
      */
     public CommandBuilder<K, V> field(K field) {
-        Objects.requireNonNull(field, () -> name + ": field must not be null");
+        if (field == null) {
+            throw new NullPointerException(name + ": field must not be null");
+        }
         args.add(codec.encodeKey(field));
         return this;
     }
@@ -211,7 +214,10 @@ public final class CommandBuilder<K, V> {
      * @return this builder
      */
     public CommandBuilder<K, V> arg(byte[] arg) {
-        args.add(Objects.requireNonNull(arg, () -> name + ": argument must not be null"));
+        if (arg == null) {
+            throw new NullPointerException(name + ": argument must not be null");
+        }
+        args.add(arg);
         return this;
     }
 
@@ -222,7 +228,9 @@ public final class CommandBuilder<K, V> {
      * @return this builder
      */
     public CommandBuilder<K, V> arg(String arg) {
-        Objects.requireNonNull(arg, () -> name + ": argument must not be null");
+        if (arg == null) {
+            throw new NullPointerException(name + ": argument must not be null");
+        }
         args.add(arg.getBytes(StandardCharsets.UTF_8));
         return this;
     }
@@ -288,7 +296,9 @@ public final class CommandBuilder<K, V> {
      * @return this builder
      */
     public CommandBuilder<K, V> traits(CommandTrait... added) {
-        Collections.addAll(traits, added);
+        for (CommandTrait trait : added) {
+            addTrait(Objects.requireNonNull(trait, "trait"));
+        }
         return this;
     }
 
@@ -302,7 +312,7 @@ public final class CommandBuilder<K, V> {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException(name + ": the blocking timeout must not be negative");
         }
-        traits.add(CommandTrait.BLOCKING);
+        addTrait(CommandTrait.BLOCKING);
         blockingTimeout = timeout;
         return this;
     }
@@ -369,16 +379,16 @@ public final class CommandBuilder<K, V> {
      */
     public <T> Command<T> decodedBy(ReplyDecoder<T> decoder) {
         Objects.requireNonNull(decoder, "decoder");
-        int[] keys = keyIndexes.stream().mapToInt(Integer::intValue).toArray();
+        int[] keys = keyCount == 0 ? NO_KEYS : Arrays.copyOf(keyIndexes, keyCount);
         CommandShape shape = CommandShape.resolve(name, args, keys, routing, splitWidth, splitMerger);
-        Duration timeout = traits.contains(CommandTrait.BLOCKING)
+        Duration timeout = (traits & TraitSets.bit(CommandTrait.BLOCKING)) != 0
                 ? (blockingTimeout == null ? Duration.ZERO : blockingTimeout)
                 : null;
         return new Command<>(
                 name,
-                args,
+                args.toArray(new byte[0][]),
                 keys,
-                Collections.unmodifiableSet(EnumSet.copyOf(traits)),
+                TraitSets.of(traits),
                 timeout,
                 shape.routing(),
                 shape.split(),
@@ -395,6 +405,10 @@ public final class CommandBuilder<K, V> {
      */
     public Command<RespValue> build() {
         return decodedBy(ReplyDecoders.raw());
+    }
+
+    private void addTrait(CommandTrait trait) {
+        traits |= TraitSets.bit(trait);
     }
 
     /** Rejects a null or empty collection: the command's syntax needs at least one element. */

@@ -43,6 +43,9 @@ record CommandShape(Routing routing, Split split, int slot) {
         if (keys.length == 0) {
             throw new IllegalArgumentException(name + " needs at least one key");
         }
+        if (keys.length == 1 && splitMerger == null) {
+            return new CommandShape(routing, null, SlotHash.slot(args.get(keys[0])));
+        }
         List<byte[]> keyBytes = new ArrayList<>(keys.length);
         for (int index : keys) {
             keyBytes.add(args.get(index));

@@ -201,6 +201,36 @@ class CommandTest {
     }
 
     @Test
+    void everyCombinationOfTraitsIsReportedExactlyAndCannotBeModified() {
+        CommandTrait[] all = CommandTrait.values();
+        for (int mask = 0; mask < 1 << all.length; mask++) {
+            CommandBuilder<String, String> builder = Command.builder("X", UTF8).key("k");
+            Set<CommandTrait> expected = new java.util.HashSet<>();
+            for (CommandTrait trait : all) {
+                if ((mask & (1 << trait.ordinal())) != 0) {
+                    builder.traits(trait);
+                    expected.add(trait);
+                }
+            }
+            Command<RespValue> command = builder.build();
+            assertEquals(expected, command.traits());
+            for (CommandTrait trait : all) {
+                assertEquals(expected.contains(trait), command.has(trait), trait + " in " + expected);
+            }
+            assertThrows(
+                    UnsupportedOperationException.class, () -> command.traits().clear());
+        }
+    }
+
+    @Test
+    void blankNamesAreRejectedAndOnlySpacesSeparateWords() {
+        assertThrows(IllegalArgumentException.class, () -> Command.builder(" \t "));
+        Command<RespValue> command = Command.builder("\tA\tB  C ").build();
+        assertEquals("A\tB C", command.name());
+        assertEquals(List.of("A\tB", "C"), texts(command));
+    }
+
+    @Test
     void aBuiltCommandDoesNotChangeWhenItsBuilderGoesOn() {
         CommandBuilder<String, String> builder = Command.builder("DEL", UTF8).key("{t}a");
         Command<RespValue> first = builder.build();

@@ -106,20 +106,21 @@ final class ReplyWait {
                 true);
     }
 
-    private static long saturatedSum(Duration... parts) {
-        long sum = 0;
-        for (Duration part : parts) {
-            long nanos;
-            try {
-                nanos = part.toNanos();
-            } catch (ArithmeticException e) {
-                return Long.MAX_VALUE;
-            }
-            sum += nanos;
-            if (sum < 0) {
-                return Long.MAX_VALUE;
-            }
+    /** The sum of three non-negative durations in nanoseconds, {@link Long#MAX_VALUE} if it overflows. */
+    private static long saturatedSum(Duration first, Duration second, Duration third) {
+        return saturatedAdd(saturatedAdd(saturatedNanos(first), saturatedNanos(second)), saturatedNanos(third));
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
-        return sum;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 }

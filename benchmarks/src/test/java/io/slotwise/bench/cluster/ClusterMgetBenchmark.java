@@ -13,8 +13,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * An MGET of {@value #KEYS_PER_CALL} keys in different slots, which a cluster client has to split by slot and merge
- * back in order. Slotwise and Lettuce (whose cluster API splits MGET too); Jedis has no entry here (its deprecated
- * JedisCluster refused keys of several slots; Jedis 8's RedisClusterClient splits them, not benchmarked yet). Score:
+ * back in order: Slotwise, Lettuce's cluster API and Jedis 8's {@code RedisClusterClient}, which all split it. Score:
  * MGETs per millisecond.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -36,6 +35,12 @@ public class ClusterMgetBenchmark {
     @Benchmark
     public Object lettuce(LettuceClient client, ClusterUnderTest cluster, KeyCursor cursor) {
         return client.connection.sync().mget(keys(cluster, cursor).toArray(String[]::new));
+    }
+
+    /** Jedis: {@code redisClusterClient.mget(keys)}. */
+    @Benchmark
+    public List<String> jedis(JedisClient client, ClusterUnderTest cluster, KeyCursor cursor) {
+        return client.cluster.mget(keys(cluster, cursor).toArray(String[]::new));
     }
 
     private static List<String> keys(ClusterUnderTest cluster, KeyCursor cursor) {

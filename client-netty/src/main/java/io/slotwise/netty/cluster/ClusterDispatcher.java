@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 /**
  * The one class that joins routing and I/O. For each command:
@@ -69,6 +70,9 @@ final class ClusterDispatcher {
     private final ClientEventListener listener;
     private final Duration commandTimeout;
     private final CachingReads cache;
+    /** Whether anyone listens; if not, command latencies are not measured. */
+    private final boolean observed;
+
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -89,6 +93,7 @@ final class ClusterDispatcher {
         this.listener = listener;
         this.commandTimeout = commandTimeout;
         this.cache = cache;
+        this.observed = listener != ClientEventListener.NONE;
     }
 
     /**
@@ -99,23 +104,35 @@ final class ClusterDispatcher {
      * @return completes with the decoded reply or the failure the caller should see
      */
     <T> CompletionStage<T> execute(Command<T> command) {
-        long start = System.nanoTime();
+        long start = observed ? System.nanoTime() : 0L;
         CompletableFuture<T> result = new CompletableFuture<>();
         pending.add(result);
         if (closed) {
             complete(command, start, result, null, new RedisException("The client is closed"));
             return result;
         }
-        CompletionStage<RespValue> reply;
         try {
             cache.written(command);
             RespValue hit = cache.cached(command);
-            reply = hit != null ? CompletableFuture.completedFuture(hit) : dispatch(command);
+            if (hit != null) {
+                complete(command, start, result, hit, null);
+            } else if (isSingleSlot(command)) {
+                // The common case: the retry hands its outcome straight to complete(), with no stage in between.
+                retry.run(
+                        command,
+                        keyedAttempt(command, command.slot().getAsInt()),
+                        (value, failure) -> complete(command, start, result, value, failure));
+            } else {
+                dispatch(command).whenComplete((value, failure) -> complete(command, start, result, value, failure));
+            }
         } catch (RuntimeException e) {
-            reply = CompletableFuture.failedFuture(e);
+            complete(command, start, result, null, e);
         }
-        reply.whenComplete((value, failure) -> complete(command, start, result, value, failure));
         return result;
+    }
+
+    private static boolean isSingleSlot(Command<?> command) {
+        return command.routing() instanceof Routing.ByKeys && command.slot().isPresent();
     }
 
     /** Routes by the command's {@link Routing}; the caller decodes. */
@@ -165,10 +182,10 @@ final class ClusterDispatcher {
             Command<T> command, long start, CompletableFuture<T> result, RespValue value, Throwable failure) {
         pending.remove(result);
         cache.written(command);
-        Duration latency = Duration.ofNanos(System.nanoTime() - start);
         if (result.isDone()) {
             return;
         }
+        Duration latency = observed ? Duration.ofNanos(System.nanoTime() - start) : Duration.ZERO;
         // Events first, so that metrics include a command by the time its caller sees it complete.
         if (failure == null) {
             try {
@@ -193,14 +210,19 @@ final class ClusterDispatcher {
      * its traffic back, and answering it makes it responsive again.
      */
     private CompletionStage<RespValue> keyed(Command<?> command, int slot) {
-        return retry.run(command, attempt -> {
+        return retry.run(command, keyedAttempt(command, slot));
+    }
+
+    /** One attempt of {@link #keyed}. */
+    private IntFunction<CompletionStage<RespValue>> keyedAttempt(Command<?> command, int slot) {
+        return attempt -> {
             NodeAddress node = route(command, slot, topology.current());
             if (!registry.isUnresponsive(node)) {
                 return follow(command, node);
             }
             return topology.afterNextRefresh()
                     .thenCompose(refreshed -> follow(command, route(command, slot, topology.current())));
-        });
+        };
     }
 
     private NodeAddress route(Command<?> command, int slot, ClusterTopology snapshot) {
@@ -244,8 +266,7 @@ final class ClusterDispatcher {
             List<CompletionStage<RespValue>> sent = sendBatch(node, batch);
             for (int j = 0; j < indexes.size(); j++) {
                 Command<RespValue> part = batch.get(j);
-                CompletionStage<RespValue> first =
-                        sent.get(j).thenCompose(reply -> onReply(part, node, RedirectTrail.startingAt(node), reply));
+                CompletionStage<RespValue> first = afterReply(part, node, null, sent.get(j), null);
                 int slot = part.slot().orElseThrow();
                 replies.set(
                         indexes.get(j),
@@ -259,15 +280,64 @@ final class ClusterDispatcher {
 
     /** Sends a command to a node and follows its redirects. */
     private CompletionStage<RespValue> follow(Command<?> command, NodeAddress node) {
-        RedirectTrail trail = RedirectTrail.startingAt(node);
-        return send(node, command, false).thenCompose(reply -> onReply(command, node, trail, reply));
+        return send(node, command, false, null);
     }
 
-    private CompletionStage<RespValue> onReply(
-            Command<?> command, NodeAddress node, RedirectTrail trail, RespValue reply) {
-        if (!(reply.withoutAttributes() instanceof RespValue.Error error)) {
-            return CompletableFuture.completedFuture(reply);
-        }
+    /**
+     * Waits for the reply to one request, records the request as finished (and releases a dedicated connection), and
+     * completes with the reply, or with what following its redirect gives. One callback per request: the common case,
+     * a reply that is not an error, builds no further stage.
+     *
+     * @param trail the nodes the command went to so far, or {@code null} if {@code node} was the first
+     * @param dedicated the connection to release afterwards, or {@code null} for a shared one
+     */
+    private CompletionStage<RespValue> afterReply(
+            Command<?> command,
+            NodeAddress node,
+            RedirectTrail trail,
+            CompletionStage<RespValue> reply,
+            NodeConnection dedicated) {
+        CompletableFuture<RespValue> outcome = new CompletableFuture<>();
+        reply.whenComplete((value, failure) -> {
+            try {
+                try {
+                    finished(node, failure);
+                } finally {
+                    if (dedicated != null) {
+                        registry.release(dedicated);
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    outcome.completeExceptionally(e);
+                    return;
+                }
+            }
+            if (failure != null) {
+                outcome.completeExceptionally(failure);
+            } else if (!(value.withoutAttributes() instanceof RespValue.Error error)) {
+                outcome.complete(value);
+            } else {
+                CompletionStage<RespValue> next;
+                try {
+                    next = onError(command, node, trail == null ? RedirectTrail.startingAt(node) : trail, error);
+                } catch (RuntimeException e) {
+                    next = CompletableFuture.failedFuture(e);
+                }
+                next.whenComplete((nextValue, nextFailure) -> {
+                    if (nextFailure == null) {
+                        outcome.complete(nextValue);
+                    } else {
+                        outcome.completeExceptionally(nextFailure);
+                    }
+                });
+            }
+        });
+        return outcome;
+    }
+
+    private CompletionStage<RespValue> onError(
+            Command<?> command, NodeAddress node, RedirectTrail trail, RespValue.Error error) {
         RedirectPolicy.Decision decision = redirects.decide(error.message(), node, trail);
         if (decision instanceof RedirectPolicy.Decision.Follow follow) {
             return redirect(command, node, follow);
@@ -294,40 +364,38 @@ final class ClusterDispatcher {
             topology.applyMoved(redirect.slot(), target);
             topology.trigger();
         }
-        return send(target, command, ask).thenCompose(reply -> onReply(command, target, follow.trail(), reply));
+        return send(target, command, ask, follow.trail());
     }
 
-    private CompletionStage<RespValue> send(NodeAddress node, Command<?> command, boolean asking) {
+    /**
+     * Sends a command to a node ({@code ASKING} first if asked) and follows its redirects; a blocking command gets a
+     * connection of its own, which waits its blocking timeout plus the command timeout.
+     *
+     * @param trail the nodes the command went to before, ending with {@code node}; {@code null} if this is the first
+     */
+    private CompletionStage<RespValue> send(NodeAddress node, Command<?> command, boolean asking, RedirectTrail trail) {
+        NodeConnection dedicated = null;
+        NodeConnection connection;
         if (command.has(CommandTrait.BLOCKING)) {
-            return sendBlocking(node, command, asking);
+            Duration blocking = command.blockingTimeout().orElse(Duration.ZERO);
+            Duration timeout = blocking.isZero() ? INDEFINITELY : blocking.plus(commandTimeout);
+            connection = registry.dedicated(node, timeout);
+            dedicated = connection;
+        } else {
+            connection = registry.get(node);
         }
-        NodeConnection connection = registry.get(node);
         listener.requestStarted(node);
         CompletionStage<RespValue> reply =
                 asking ? connection.send(List.of(ASKING, command)).get(1) : cache.send(connection, command);
-        return reply.whenComplete((value, failure) -> finished(node, failure));
+        return afterReply(command, node, trail, reply, dedicated);
     }
 
-    /** A blocking command gets a connection of its own, which waits its blocking timeout plus the command timeout. */
-    private CompletionStage<RespValue> sendBlocking(NodeAddress node, Command<?> command, boolean asking) {
-        Duration blocking = command.blockingTimeout().orElse(Duration.ZERO);
-        Duration timeout = blocking.isZero() ? INDEFINITELY : blocking.plus(commandTimeout);
-        NodeConnection connection = registry.dedicated(node, timeout);
-        listener.requestStarted(node);
-        CompletionStage<RespValue> reply =
-                asking ? connection.send(List.of(ASKING, command)).get(1) : connection.send(command);
-        return reply.whenComplete((value, failure) -> {
-            finished(node, failure);
-            registry.release(connection);
-        });
-    }
-
+    /** Sends a batch to a node as one write; the replies are raw, for {@link #afterReply}. */
     private List<CompletionStage<RespValue>> sendBatch(NodeAddress node, List<Command<RespValue>> batch) {
         NodeConnection connection = registry.get(node);
-        List<CompletionStage<RespValue>> replies = new ArrayList<>(batch.size());
-        for (CompletionStage<RespValue> reply : connection.send(batch)) {
+        List<CompletionStage<RespValue>> replies = connection.send(batch);
+        for (int i = 0; i < replies.size(); i++) {
             listener.requestStarted(node);
-            replies.add(reply.whenComplete((value, failure) -> finished(node, failure)));
         }
         return replies;
     }

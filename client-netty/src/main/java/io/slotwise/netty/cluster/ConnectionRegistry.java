@@ -89,8 +89,11 @@ final class ConnectionRegistry {
      */
     NodeConnection get(NodeAddress announced) {
         NodeAddress target = map(announced);
-        NodeConnection connection =
-                connections.computeIfAbsent(target, address -> NodeConnection.create(address, options, resources));
+        NodeConnection connection = connections.get(target);
+        if (connection == null) {
+            connection =
+                    connections.computeIfAbsent(target, address -> NodeConnection.create(address, options, resources));
+        }
         if (closed) {
             connections.remove(target, connection);
             connection.close();

@@ -34,18 +34,38 @@ final class ListenerFanOut implements ClientEventListener {
             try {
                 call.accept(listener);
             } catch (RuntimeException e) {
-                LOG.warn(
-                        "Client event listener {} failed on {}",
-                        listener.getClass().getName(),
-                        event,
-                        e);
+                failed(listener, event, e);
             }
         }
     }
 
+    /**
+     * Like {@link #each(String, Consumer)} for the events of every command and request, with the event's arguments
+     * passed along rather than captured, so that delivering them allocates nothing.
+     */
+    private <A, B> void each(String event, PerCommandEvent<A, B> call, A first, B second) {
+        for (ClientEventListener listener : listeners) {
+            try {
+                call.deliver(listener, first, second);
+            } catch (RuntimeException e) {
+                failed(listener, event, e);
+            }
+        }
+    }
+
+    private static void failed(ClientEventListener listener, String event, RuntimeException e) {
+        LOG.warn("Client event listener {} failed on {}", listener.getClass().getName(), event, e);
+    }
+
+    /** Delivers one event with up to two arguments to one listener. */
+    @FunctionalInterface
+    private interface PerCommandEvent<A, B> {
+        void deliver(ClientEventListener listener, A first, B second);
+    }
+
     @Override
     public void commandSucceeded(String command, Duration latency) {
-        each("commandSucceeded", l -> l.commandSucceeded(command, latency));
+        each("commandSucceeded", ClientEventListener::commandSucceeded, command, latency);
     }
 
     @Override
@@ -55,12 +75,12 @@ final class ListenerFanOut implements ClientEventListener {
 
     @Override
     public void requestStarted(NodeAddress node) {
-        each("requestStarted", l -> l.requestStarted(node));
+        each("requestStarted", (l, n, unused) -> l.requestStarted(n), node, null);
     }
 
     @Override
     public void requestFinished(NodeAddress node) {
-        each("requestFinished", l -> l.requestFinished(node));
+        each("requestFinished", (l, n, unused) -> l.requestFinished(n), node, null);
     }
 
     @Override

@@ -75,6 +75,7 @@ public final class NodeConnection {
     private final SubmissionQueue submitted;
     private final ConnectionListener listener;
     private final ReconnectScheduler reconnects;
+    private final CommandDeadlines deadlines;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile boolean closeRequested;
     private volatile State state = State.IDLE;
@@ -98,6 +99,7 @@ public final class NodeConnection {
         this.submitted = new SubmissionQueue(loop, options.maxQueuedCommands(), this::drain);
         this.listener = new GuardedConnectionListener(options.connectionListener());
         this.reconnects = new ReconnectScheduler(loop, address, options, listener);
+        this.deadlines = new CommandDeadlines(loop, address);
     }
 
     /**
@@ -268,7 +270,7 @@ public final class NodeConnection {
         PendingCommand[] entry;
         while ((entry = submitted.poll()) != null) {
             for (PendingCommand command : entry) {
-                command.startTimeout(loop, address);
+                deadlines.track(command);
             }
             wrote |= dispatch(entry);
         }
@@ -427,7 +429,11 @@ public final class NodeConnection {
         } else {
             gone = CompletableFuture.completedFuture(null);
         }
-        gone.whenComplete((ignored, error) -> closed.complete(null));
+        gone.whenComplete((ignored, error) -> {
+            // Every command has completed by now (in flight ones as the channel went); none needs its timeout.
+            onLoop(deadlines::clear, () -> {});
+            closed.complete(null);
+        });
     }
 
     private void failSubmitted(String why) {

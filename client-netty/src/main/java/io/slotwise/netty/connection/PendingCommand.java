@@ -1,6 +1,5 @@
 package io.slotwise.netty.connection;
 
-import io.netty.channel.EventLoop;
 import io.slotwise.RedisConnectionException;
 import io.slotwise.RedisException;
 import io.slotwise.RedisTimeoutException;
@@ -8,7 +7,6 @@ import io.slotwise.resp.RespCommandArgs;
 import io.slotwise.resp.RespValue;
 import io.slotwise.topology.NodeAddress;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +25,6 @@ final class PendingCommand {
     private final long timeoutNanos;
     private final long createdNanos;
     private final CompletableFuture<RespValue> future = new CompletableFuture<>();
-    private ScheduledFuture<?> timeoutTask;
     private boolean handedToChannel;
     private boolean written;
     private SubscriptionConfirmations confirmations;
@@ -91,24 +88,24 @@ final class PendingCommand {
         written = true;
     }
 
-    /**
-     * Schedules the timeout on the connection's event loop, counting from when the command was created. Must be
-     * called on that event loop.
-     */
-    void startTimeout(EventLoop loop, NodeAddress node) {
-        if (timeoutNanos <= 0 || future.isDone()) {
-            return;
-        }
-        long delay = createdNanos + timeoutNanos - System.nanoTime();
-        if (delay <= 0) {
-            fireTimeout(node);
-        } else {
-            timeoutTask = loop.schedule(() -> fireTimeout(node), delay, TimeUnit.NANOSECONDS);
-        }
+    /** Whether the command has a timeout at all. */
+    boolean hasTimeout() {
+        return timeoutNanos > 0;
     }
 
-    private void fireTimeout(NodeAddress node) {
-        timeoutTask = null;
+    /** When the command times out, on the {@link System#nanoTime()} scale; only if {@link #hasTimeout()}. */
+    long deadlineNanos() {
+        return createdNanos + timeoutNanos;
+    }
+
+    /**
+     * Fails the command with a {@link RedisTimeoutException} saying how far it got; does nothing if it already
+     * completed. {@link CommandDeadlines} calls it on the connection's event loop once the deadline has passed.
+     */
+    void timeOut(NodeAddress node) {
+        if (future.isDone()) {
+            return;
+        }
         long millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
         String where = handedToChannel
                 ? "waiting for a reply from " + node
@@ -119,13 +116,11 @@ final class PendingCommand {
 
     /** Completes with a reply (error replies included); returns {@code false} if already completed. */
     boolean complete(RespValue reply) {
-        cancelTimeout();
         return future.complete(reply);
     }
 
     /** Fails with the given exception; does nothing if already completed. */
     void fail(RedisException failure) {
-        cancelTimeout();
         future.completeExceptionally(failure);
     }
 
@@ -160,13 +155,5 @@ final class PendingCommand {
                         + " was in flight; it may have executed",
                 cause,
                 true));
-    }
-
-    private void cancelTimeout() {
-        ScheduledFuture<?> task = timeoutTask;
-        if (task != null) {
-            timeoutTask = null;
-            task.cancel(false);
-        }
     }
 }

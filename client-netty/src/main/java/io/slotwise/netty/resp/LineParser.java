@@ -24,12 +24,12 @@ final class LineParser {
 
     /** Parses a length or count header; the caller judges the sign and the limits. */
     static long length(ByteBuf buf, int start, int length, RespType type) {
-        return signedLong(buf, start, length, type.label() + " length");
+        return signedLong(buf, start, length, type);
     }
 
     /** Parses an integer reply: {@code [+|-]digits}, within 64 bits. */
     static long integer(ByteBuf buf, int start, int length) {
-        return signedLong(buf, start, length, "integer");
+        return signedLong(buf, start, length, null);
     }
 
     /** Parses a boolean: exactly {@code t} or {@code f}. */
@@ -99,7 +99,13 @@ final class LineParser {
         return unsigned >= 0x20 && unsigned < 0x7f ? "'" + (char) unsigned + "' (" + hex + ")" : hex;
     }
 
-    private static long signedLong(ByteBuf buf, int start, int length, String what) {
+    /**
+     * Parses {@code [+|-]digits} within 64 bits.
+     *
+     * @param lengthOf the type whose length header this is, or {@code null} for an integer reply; names the value in
+     *     the error message, which is only built on failure
+     */
+    private static long signedLong(ByteBuf buf, int start, int length, RespType lengthOf) {
         int end = start + length;
         int i = start;
         boolean negative = false;
@@ -111,7 +117,7 @@ final class LineParser {
             }
         }
         if (i == end) {
-            throw invalid(what, buf, start, length);
+            throw invalid(lengthLabel(lengthOf), buf, start, length);
         }
         // Accumulate negatively so that Long.MIN_VALUE parses, as Long.parseLong does.
         long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
@@ -119,15 +125,19 @@ final class LineParser {
         for (; i < end; i++) {
             int digit = buf.getByte(i) - '0';
             if (digit < 0 || digit > 9 || result < limit / 10) {
-                throw invalid(what, buf, start, length);
+                throw invalid(lengthLabel(lengthOf), buf, start, length);
             }
             result *= 10;
             if (result < limit + digit) {
-                throw invalid(what, buf, start, length);
+                throw invalid(lengthLabel(lengthOf), buf, start, length);
             }
             result -= digit;
         }
         return negative ? result : -result;
+    }
+
+    private static String lengthLabel(RespType lengthOf) {
+        return lengthOf == null ? "integer" : lengthOf.label() + " length";
     }
 
     private static boolean isDecimalLiteral(String unsigned) {

@@ -79,17 +79,33 @@ public final class RespEncoder extends MessageToByteEncoder<RespCommandArgs> {
     }
 
     private static int headerSize(int count) {
-        return 1 + Integer.toString(count).length() + 2;
+        return 1 + decimalDigits(count) + 2;
+    }
+
+    /** The number of decimal digits of a count, {@code >= 0}, without formatting it. */
+    static int decimalDigits(int count) {
+        int digits = 1;
+        for (long limit = 10; count >= limit; limit *= 10) {
+            digits++;
+        }
+        return digits;
     }
 
     private static void writeHeader(ByteBuf out, byte[][] cache, char marker, int count) {
         if (count < CACHED_HEADERS) {
             out.writeBytes(cache[count]);
-        } else {
-            out.writeByte(marker);
-            out.writeCharSequence(Integer.toString(count), StandardCharsets.US_ASCII);
-            out.writeShort(CRLF);
+            return;
         }
+        out.writeByte(marker);
+        int digits = decimalDigits(count);
+        int at = out.writerIndex();
+        out.writerIndex(at + digits);
+        int rest = count;
+        for (int i = digits - 1; i >= 0; i--) {
+            out.setByte(at + i, '0' + rest % 10);
+            rest /= 10;
+        }
+        out.writeShort(CRLF);
     }
 
     private static byte[][] headers(char marker) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
@@ -68,6 +69,10 @@ public final class TransientRetry {
     /**
      * Runs a command's attempts.
      *
+     * <p>The first attempt runs directly, without resilience4j: a command that succeeds at once, the common case,
+     * costs one callback. Only once it fails does resilience4j take over, with that failure as its first attempt's
+     * outcome, so the retry decision, the attempt count and the backoff are exactly resilience4j's.
+     *
      * @param command the command, for the replay decision and events
      * @param attempt starts attempt {@code n} (from 1) and returns its outcome; called on the caller's thread for the
      *     first attempt and on an event loop for the others; may throw, which counts as a failed attempt
@@ -76,22 +81,58 @@ public final class TransientRetry {
      *     RetryClassifier#explain}
      */
     public <T> CompletionStage<T> run(Command<?> command, IntFunction<CompletionStage<T>> attempt) {
-        AtomicInteger attempts = new AtomicInteger();
-        AtomicReference<Throwable> lastFailure = new AtomicReference<>();
-        Retry retry = classifier.mayReplay(command) ? replayable : notReplayable;
         CompletableFuture<T> result = new CompletableFuture<>();
+        run(command, attempt, (value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Runs a command's attempts like {@link #run(Command, IntFunction)}, handing the outcome to a callback instead of a
+     * stage, for a caller that would only attach one callback to that stage.
+     *
+     * @param command the command, for the replay decision and events
+     * @param attempt as for {@link #run(Command, IntFunction)}
+     * @param outcome called once, with the first successful attempt's result and {@code null}, or with {@code null}
+     *     and the last failure (unwrapped and explained); on the thread that completed the last attempt, or the caller's
+     *     thread if the first attempt completed at once. It must not throw
+     * @param <T> the result type
+     */
+    public <T> void run(
+            Command<?> command, IntFunction<CompletionStage<T>> attempt, BiConsumer<? super T, Throwable> outcome) {
+        CompletionStage<T> first = start(attempt, 1);
+        first.whenComplete((value, failure) -> {
+            if (failure == null) {
+                outcome.accept(value, null);
+            } else {
+                retryAfter(command, attempt, first, failure, outcome);
+            }
+        });
+    }
+
+    /** Hands a command whose first attempt failed to resilience4j, which decides on and schedules further attempts. */
+    private <T> void retryAfter(
+            Command<?> command,
+            IntFunction<CompletionStage<T>> attempt,
+            CompletionStage<T> failedFirst,
+            Throwable firstFailure,
+            BiConsumer<? super T, Throwable> outcome) {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<Throwable> lastFailure = new AtomicReference<>(RetryClassifier.unwrap(firstFailure));
+        Retry retry = classifier.mayReplay(command) ? replayable : notReplayable;
         Retry.decorateCompletionStage(retry, scheduler, () -> {
                     int n = attempts.incrementAndGet();
-                    if (n > 1) {
-                        listener.retried(command.name(), n, lastFailure.get());
+                    if (n == 1) {
+                        return failedFirst.toCompletableFuture();
                     }
-                    CompletionStage<T> stage;
-                    try {
-                        stage = attempt.apply(n);
-                    } catch (RuntimeException e) {
-                        stage = CompletableFuture.failedFuture(e);
-                    }
-                    return stage.whenComplete((value, failure) -> {
+                    listener.retried(command.name(), n, lastFailure.get());
+                    return start(attempt, n)
+                            .whenComplete((value, failure) -> {
                                 if (failure != null) {
                                     lastFailure.set(RetryClassifier.unwrap(failure));
                                 }
@@ -101,11 +142,18 @@ public final class TransientRetry {
                 .get()
                 .whenComplete((value, failure) -> {
                     if (failure == null) {
-                        result.complete(value);
+                        outcome.accept(value, null);
                     } else {
-                        result.completeExceptionally(classifier.explain(command, failure));
+                        outcome.accept(null, classifier.explain(command, failure));
                     }
                 });
-        return result;
+    }
+
+    private static <T> CompletionStage<T> start(IntFunction<CompletionStage<T>> attempt, int n) {
+        try {
+            return attempt.apply(n);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

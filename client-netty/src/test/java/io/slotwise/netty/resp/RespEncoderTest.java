@@ -76,6 +76,18 @@ class RespEncoderTest {
     }
 
     @Test
+    void headerLengthsCountEveryDecimalDigitAtEachPowerOfTen() {
+        List<Integer> counts = new ArrayList<>(List.of(0, Integer.MAX_VALUE));
+        for (long power = 10; power <= Integer.MAX_VALUE; power *= 10) {
+            counts.add((int) power - 1);
+            counts.add((int) power);
+        }
+        for (int count : counts) {
+            assertEquals(Integer.toString(count).length(), RespEncoder.decimalDigits(count), "digits of " + count);
+        }
+    }
+
+    @Test
     void encodedCommandDecodesAsTheSameArguments() {
         byte[][] args = {latin1("SET"), new byte[0], new byte[] {'\r', '\n', 0, -1}, latin1("x".repeat(1000))};
         EmbeddedChannel encoder = new EmbeddedChannel(new RespEncoder());
