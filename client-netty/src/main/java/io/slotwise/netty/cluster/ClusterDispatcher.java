@@ -60,7 +60,6 @@ import java.util.function.IntFunction;
 final class ClusterDispatcher {
 
     private static final RespCommandArgs ASKING = RawCommand.of("ASKING");
-    private static final Duration INDEFINITELY = Duration.ofDays(36_500);
 
     private final TopologyRefresher topology;
     private final ConnectionRegistry registry;
@@ -289,7 +288,7 @@ final class ClusterDispatcher {
      * a reply that is not an error, builds no further stage.
      *
      * @param trail the nodes the command went to so far, or {@code null} if {@code node} was the first
-     * @param dedicated the connection to release afterwards, or {@code null} for a shared one
+     * @param dedicated the leased connection to give back (or close, after a failure), or {@code null} for a shared one
      */
     private CompletionStage<RespValue> afterReply(
             Command<?> command,
@@ -304,7 +303,13 @@ final class ClusterDispatcher {
                     finished(node, failure);
                 } finally {
                     if (dedicated != null) {
-                        registry.release(dedicated);
+                        // A reply (even an error) leaves the connection clean; after a timeout or a lost connection
+                        // the server may still be blocking for it, so it is closed, never reused.
+                        if (failure == null) {
+                            registry.giveBack(dedicated);
+                        } else {
+                            registry.release(dedicated);
+                        }
                     }
                 }
             } catch (RuntimeException e) {
@@ -368,26 +373,28 @@ final class ClusterDispatcher {
     }
 
     /**
-     * Sends a command to a node ({@code ASKING} first if asked) and follows its redirects; a blocking command gets a
-     * connection of its own, which waits its blocking timeout plus the command timeout.
+     * Sends a command to a node ({@code ASKING} first if asked) and follows its redirects. A blocking command gets a
+     * connection no other command uses while it waits, leased from the registry's pool of reusable dedicated
+     * connections (so a consumer calling {@code BLPOP} in a loop does not open a connection per call), with its
+     * blocking timeout plus the command timeout ({@link Duration#ZERO}, for ever, when it blocks indefinitely).
      *
      * @param trail the nodes the command went to before, ending with {@code node}; {@code null} if this is the first
      */
     private CompletionStage<RespValue> send(NodeAddress node, Command<?> command, boolean asking, RedirectTrail trail) {
-        NodeConnection dedicated = null;
-        NodeConnection connection;
         if (command.has(CommandTrait.BLOCKING)) {
             Duration blocking = command.blockingTimeout().orElse(Duration.ZERO);
-            Duration timeout = blocking.isZero() ? INDEFINITELY : blocking.plus(commandTimeout);
-            connection = registry.dedicated(node, timeout);
-            dedicated = connection;
-        } else {
-            connection = registry.get(node);
+            Duration timeout = blocking.isZero() ? Duration.ZERO : blocking.plus(commandTimeout);
+            NodeConnection leased = registry.leaseReusable(node, commandTimeout);
+            listener.requestStarted(node);
+            CompletionStage<RespValue> reply =
+                    asking ? leased.send(List.of(ASKING, command), timeout).get(1) : leased.send(command, timeout);
+            return afterReply(command, node, trail, reply, leased);
         }
+        NodeConnection connection = registry.get(node);
         listener.requestStarted(node);
         CompletionStage<RespValue> reply =
                 asking ? connection.send(List.of(ASKING, command)).get(1) : cache.send(connection, command);
-        return afterReply(command, node, trail, reply, dedicated);
+        return afterReply(command, node, trail, reply, null);
     }
 
     /** Sends a batch to a node as one write; the replies are raw, for {@link #afterReply}. */

@@ -35,7 +35,7 @@ import java.util.function.UnaryOperator;
  * unreachable node's slots to another node, its waiting commands fail as not sent at once
  * ({@link #abandonWaitingOffSlotOwners}), and their retry goes to the slots' new owner.
  *
- * <p>Watched transactions take {@linkplain #leaseReusable reusable} dedicated connections: up to
+ * <p>Watched transactions and blocking commands take {@linkplain #leaseReusable reusable} dedicated connections: up to
  * {@value #MAX_IDLE_REUSABLE_PER_NODE} idle ones per node are kept ({@link IdleConnections}) and handed out again;
  * those of nodes that leave the topology are closed at the next {@link #retainOnly}, and all of them by
  * {@link #closeAll}.

@@ -8,6 +8,7 @@ import io.slotwise.netty.HostResolver;
 import io.slotwise.resp.RespCommandArgs;
 import io.slotwise.resp.RespValue;
 import io.slotwise.topology.NodeAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +140,23 @@ public final class NodeConnection {
      * @return the reply; see the type's documentation for how it completes
      */
     public CompletionStage<RespValue> send(RespCommandArgs command) {
-        PendingCommand pending = new PendingCommand(Objects.requireNonNull(command, "command"), commandTimeoutNanos);
+        return send(command, commandTimeoutNanos);
+    }
+
+    /**
+     * Sends one command with a timeout of its own instead of the connection's, for example a blocking command that
+     * may wait longer than ordinary commands.
+     *
+     * @param command the command, never {@code null}; must not be modified until its future completes
+     * @param timeout the time allowed until the reply, positive; {@link Duration#ZERO} waits for ever
+     * @return the reply; see the type's documentation for how it completes
+     */
+    public CompletionStage<RespValue> send(RespCommandArgs command, Duration timeout) {
+        return send(command, timeoutNanos(timeout));
+    }
+
+    private CompletionStage<RespValue> send(RespCommandArgs command, long timeoutNanos) {
+        PendingCommand pending = new PendingCommand(Objects.requireNonNull(command, "command"), timeoutNanos);
         submit(new PendingCommand[] {pending});
         return pending.future();
     }
@@ -152,10 +169,33 @@ public final class NodeConnection {
      * @return one reply per command, in order
      */
     public List<CompletionStage<RespValue>> send(List<? extends RespCommandArgs> commands) {
+        return send(commands, commandTimeoutNanos);
+    }
+
+    /**
+     * Sends commands as one batch, as {@link #send(List)} does, each with the given timeout instead of the
+     * connection's.
+     *
+     * @param commands the commands, none {@code null}; may be empty
+     * @param timeout the time allowed until each reply, positive; {@link Duration#ZERO} waits for ever
+     * @return one reply per command, in order
+     */
+    public List<CompletionStage<RespValue>> send(List<? extends RespCommandArgs> commands, Duration timeout) {
+        return send(commands, timeoutNanos(timeout));
+    }
+
+    private static long timeoutNanos(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+        }
+        return timeout.toNanos();
+    }
+
+    private List<CompletionStage<RespValue>> send(List<? extends RespCommandArgs> commands, long timeoutNanos) {
         PendingCommand[] batch = new PendingCommand[commands.size()];
         List<CompletionStage<RespValue>> replies = new ArrayList<>(batch.length);
         for (int i = 0; i < batch.length; i++) {
-            batch[i] = new PendingCommand(Objects.requireNonNull(commands.get(i), "command"), commandTimeoutNanos);
+            batch[i] = new PendingCommand(Objects.requireNonNull(commands.get(i), "command"), timeoutNanos);
             replies.add(batch[i].future());
         }
         if (batch.length > 0) {
