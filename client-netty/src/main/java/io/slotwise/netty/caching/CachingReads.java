@@ -11,6 +11,7 @@ import io.slotwise.topology.ClusterTopology;
 import io.slotwise.topology.NodeAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -135,7 +136,7 @@ public final class CachingReads {
         if (store == null || command.has(CommandTrait.READ_ONLY)) {
             return;
         }
-        String name = command.name();
+        String name = command.name().toUpperCase(Locale.ROOT); // callers may spell commands in any case
         if (name.startsWith("FLUSH") && (name.equals("FLUSHALL") || name.equals("FLUSHDB"))) {
             store.flushAll();
             return;
@@ -214,7 +215,7 @@ public final class CachingReads {
 
     private boolean cacheable(Command<?> command) {
         return store != null
-                && commands.contains(command.name())
+                && commands.contains(command.name().toUpperCase(Locale.ROOT))
                 && command.slot().isPresent()
                 && command.keyIndexes().length == 1;
     }

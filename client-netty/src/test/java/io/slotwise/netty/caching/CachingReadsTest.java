@@ -60,6 +60,18 @@ class CachingReadsTest {
     }
 
     @Test
+    void commandNamesMatchInAnyCase() {
+        Command<RespValue> get = command("get", "k");
+        assertNull(reads.cached(get));
+        cache(get, NODE_A, "v");
+        assertEquals(value("v"), reads.cached(command("get", "k")), "a lower-case GET is cached");
+
+        reads.written(Command.builder("flushall").build());
+
+        assertNull(reads.cached(command("get", "k")), "a lower-case FLUSHALL flushes at once");
+    }
+
+    @Test
     void commandsOutsideTheListOrOnSeveralKeysAreNeverLookedUp() {
         assertNull(reads.cached(command("STRLEN", "k")), "not configured");
         assertNull(reads.cached(command("EXISTS", "{t}a", "{t}b")), "two keys");
