@@ -6,6 +6,7 @@ import io.slotwise.netty.ClientResources;
 import io.slotwise.netty.connection.ConnectionListener;
 import io.slotwise.netty.connection.ConnectionOptions;
 import io.slotwise.netty.connection.NodeConnection;
+import io.slotwise.netty.connection.PushListener;
 import io.slotwise.topology.NodeAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ final class ConnectionRegistry {
 
     private final ClientResources resources;
     private final ConnectionOptions options;
+    private final ConnectionOptions dedicatedOptions;
     private final UnaryOperator<NodeAddress> addressMapper;
     private final Map<NodeAddress, NodeConnection> connections = new ConcurrentHashMap<>();
     private final Set<NodeAddress> unreachable = ConcurrentHashMap.newKeySet();
@@ -77,6 +79,14 @@ final class ConnectionRegistry {
         this.addressMapper = addressMapper;
         this.options = base.toBuilder()
                 .connectionListener(new Bridge(listener, onTrouble))
+                .build();
+        // Dedicated connections serve one caller at a time and may idle in the pool: losing one says nothing about
+        // the node's shared connection (no event, no refresh, no cache flush), and no cached read goes through them
+        // (no tracking). A failed connect still reports the node as unreachable.
+        this.dedicatedOptions = base.toBuilder()
+                .connectionListener(new DedicatedBridge(listener, onTrouble))
+                .clientTracking(false)
+                .pushListener(PushListener.DROP)
                 .build();
     }
 
@@ -112,7 +122,9 @@ final class ConnectionRegistry {
      */
     NodeConnection dedicated(NodeAddress announced, Duration timeout) {
         NodeConnection connection = NodeConnection.create(
-                map(announced), options.toBuilder().commandTimeout(timeout).build(), resources);
+                map(announced),
+                dedicatedOptions.toBuilder().commandTimeout(timeout).build(),
+                resources);
         retiring.add(connection);
         if (closed) {
             release(connection);
@@ -303,6 +315,25 @@ final class ConnectionRegistry {
     }
 
     /** Turns connection events into client events and refresh triggers, and tracks unreachable nodes. */
+    /** The listener of dedicated connections: reports connects and failed connects, not the loss of one. */
+    private final class DedicatedBridge implements ConnectionListener {
+        private final Bridge bridge;
+
+        DedicatedBridge(ClientEventListener listener, Consumer<NodeAddress> onTrouble) {
+            this.bridge = new Bridge(listener, onTrouble);
+        }
+
+        @Override
+        public void connected(NodeAddress node, int protocolVersion) {
+            bridge.connected(node, protocolVersion);
+        }
+
+        @Override
+        public void connectFailed(NodeAddress node, Throwable cause) {
+            bridge.connectFailed(node, cause);
+        }
+    }
+
     private final class Bridge implements ConnectionListener {
         private final ClientEventListener listener;
         private final Consumer<NodeAddress> onTrouble;
