@@ -26,6 +26,7 @@ final class CommandDeadlines {
     private ArrayDeque<PendingCommand> tracked = new ArrayDeque<>();
     private ScheduledFuture<?> timer;
     private long timerDeadline;
+    private int clears;
 
     /**
      * Creates the deadlines of one connection.
@@ -66,6 +67,7 @@ final class CommandDeadlines {
 
     /** Stops watching: cancels the task and forgets every command (the connection has failed them all). */
     void clear() {
+        clears++;
         if (timer != null) {
             timer.cancel(false);
             timer = null;
@@ -84,12 +86,18 @@ final class CommandDeadlines {
         ArrayDeque<PendingCommand> due = tracked;
         tracked = new ArrayDeque<>();
         PendingCommand earliest = null;
+        int clearsBefore = clears;
         for (PendingCommand command : due) {
             if (command.isDone()) {
                 continue;
             }
             if (command.deadlineNanos() - now <= 0) {
-                command.timeOut(node); // its callbacks may send or close, which never touches the queue iterated here
+                // Its callbacks may send (tracked in the new queue) or close the connection, which clears: then the
+                // rest is failed by the close and nothing is tracked or armed again.
+                command.timeOut(node);
+                if (clears != clearsBefore) {
+                    return;
+                }
                 continue;
             }
             tracked.addLast(command);

@@ -2,6 +2,7 @@ package io.slotwise.netty.pubsub;
 
 import io.netty.channel.EventLoop;
 import io.slotwise.RedisException;
+import io.slotwise.netty.retry.RetryClassifier;
 import io.slotwise.resp.RespValue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -122,11 +123,7 @@ final class LoopSteps {
 
     /** The cause inside any {@link CompletionException} wrapping; {@code failure} itself otherwise (null stays null). */
     static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
+        return RetryClassifier.unwrap(failure);
     }
 
     /** A new failure telling that the subscriber is closed. */

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ final class SubscriptionEngine implements SubscriberLink.Events, SubscriptionHos
     private final Set<SubscriberLink> links = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile boolean closing;
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
 
     // Event-loop confined.
     private final ClassicSubscriptions classic;
@@ -126,8 +128,8 @@ final class SubscriptionEngine implements SubscriberLink.Events, SubscriptionHos
      * @return completes when every connection is closed; never fails
      */
     CompletionStage<Void> close() {
-        if (closing) {
-            return closed;
+        if (!closeStarted.compareAndSet(false, true)) {
+            return closed; // a concurrent or earlier close runs the shutdown once
         }
         closing = true;
         Runnable shutdown = () -> {
