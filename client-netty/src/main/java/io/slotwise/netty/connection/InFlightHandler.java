@@ -6,6 +6,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.EncoderException;
 import io.netty.util.concurrent.Future;
 import io.slotwise.RedisException;
+import io.slotwise.resp.RawCommand;
 import io.slotwise.resp.RespProtocolException;
 import io.slotwise.resp.RespValue;
 import io.slotwise.topology.NodeAddress;
@@ -27,9 +28,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On a {@link ConnectionOptions#subscriber()} connection it also understands subscribe mode: RESP2 frames of
  * subscription confirmations and messages are treated as pushes ({@link SubscriptionConfirmations#asPush}), a
- * subscription command completes once its {@link SubscriptionConfirmations} are all in (with the last one), and an
- * error reply with nothing in flight is logged and dropped (it can only be the late answer to a subscription command
- * that a node's own {@code sunsubscribe} already completed).
+ * subscription command completes once its {@link SubscriptionConfirmations} are all in (with the last one), and a
+ * reply with nothing in flight is logged and dropped. A command whose confirmations are ambiguous ({@code
+ * SUNSUBSCRIBE}, which a node's own {@code sunsubscribe} would seem to confirm, and unsubscriptions of everything)
+ * is followed by a {@code PING} fence ({@link SubscriptionConfirmations#awaitsFence()}); everything up to the fence's
+ * reply belongs to it, so its late answer can never be taken for the next command's.
  *
  * <p>Outbound, it accepts {@link PendingCommand}s: it queues the command, then writes its arguments on to the encoder.
  * A write that fails before reaching the socket fails the command as not sent.
@@ -39,6 +42,9 @@ import org.slf4j.LoggerFactory;
 final class InFlightHandler extends ChannelDuplexHandler {
 
     private static final Logger log = LoggerFactory.getLogger(InFlightHandler.class);
+
+    /** Written after a command that {@linkplain SubscriptionConfirmations#awaitsFence() awaits a fence}. */
+    private static final RawCommand FENCE = RawCommand.of("PING");
 
     private final NodeAddress node;
     private final PushListener pushListener;
@@ -103,6 +109,17 @@ final class InFlightHandler extends ChannelDuplexHandler {
         } else {
             written.addListener(future -> onWriteDone(command, future, false));
         }
+        boolean failedAtOnce = written.isDone() && !written.isSuccess();
+        if (!failedAtOnce
+                && command.confirmations() != null
+                && command.confirmations().awaitsFence()) {
+            context.write(FENCE).addListener(future -> {
+                if (!future.isSuccess()) {
+                    // The command is in flight but its fence is not: the stream can no longer be matched.
+                    ctx.close();
+                }
+            });
+        }
     }
 
     private void onWriteDone(PendingCommand command, Future<?> write, boolean synchronous) {
@@ -141,6 +158,9 @@ final class InFlightHandler extends ChannelDuplexHandler {
             }
             return;
         }
+        if (subscriber && answersFencedHead(plain)) {
+            return;
+        }
         PendingCommand head = inFlight.poll();
         if (head == null && subscriber) {
             log.debug("Dropped a reply from {} that no command waited for on a subscriber connection", node);
@@ -155,12 +175,42 @@ final class InFlightHandler extends ChannelDuplexHandler {
         }
     }
 
-    /** Counts a confirmation towards the oldest command in flight, completing it with the last one. */
+    /**
+     * Takes a reply for the oldest command in flight if it awaits a fence: its own error, or the fence's reply, which
+     * completes it with its answer.
+     *
+     * @return whether the reply was taken
+     */
+    private boolean answersFencedHead(RespValue reply) {
+        PendingCommand head = inFlight.peek();
+        if (head == null
+                || head.confirmations() == null
+                || !head.confirmations().awaitsFence()) {
+            return false;
+        }
+        if (reply instanceof RespValue.Error error && head.confirmations().acceptError(error)) {
+            return true;
+        }
+        RespValue answer = head.confirmations().answer();
+        if (answer == null) {
+            exceptionCaught(
+                    ctx, new RespProtocolException("Received the fence's reply before any answer to " + head.name()));
+            return true;
+        }
+        inFlight.poll();
+        if (!head.complete(answer)) {
+            log.debug("Discarded the answer to {} from {}: the command had already completed", head.name(), node);
+        }
+        return true;
+    }
+
+    /** Counts a confirmation towards the oldest command in flight, completing it with the last one unless fenced. */
     private void confirm(RespValue.Push push) {
         PendingCommand head = inFlight.peek();
         if (head == null
                 || head.confirmations() == null
-                || !head.confirmations().accept(push)) {
+                || !head.confirmations().accept(push)
+                || head.confirmations().awaitsFence()) {
             return;
         }
         if (head.confirmations().isComplete()) {

@@ -19,6 +19,14 @@ import java.util.Set;
  * when it loses a shard channel's slot. A command without channels ({@code UNSUBSCRIBE} of everything) is complete
  * after the first confirmation of its kind.
  *
+ * <p>Some commands cannot be matched by their confirmations alone ({@link #awaitsFence()}): {@code SUNSUBSCRIBE},
+ * because a node that loses a slot sends {@code sunsubscribe x 0} on its own, the very frame that would confirm
+ * {@code SUNSUBSCRIBE x}, and still answers the command afterwards (with a confirmation or with an error such as
+ * {@code MOVED} or {@code CLUSTERDOWN}); and an {@code UNSUBSCRIBE}/{@code PUNSUBSCRIBE}/{@code SUNSUBSCRIBE} of
+ * everything, answered by an unknown number of confirmations. Such a command is followed on the wire by a
+ * {@code PING} (the fence) and is answered by everything that arrives before the fence's reply: its own error if one
+ * came ({@link #acceptError}), else its last confirmation ({@link #answer()}).
+ *
  * <p>Also recognises the RESP2 form of subscribe-mode frames ({@link #asPush}). Not thread-safe: used on one event
  * loop.
  */
@@ -30,12 +38,18 @@ final class SubscriptionConfirmations {
     private static final Set<String> MESSAGES = Set.of("message", "pmessage", "smessage");
 
     private final String kind;
+    private final List<byte[]> channels;
     private final List<byte[]> outstanding;
+    private final boolean fenced;
     private boolean complete;
+    private RespValue.Push lastConfirmation;
+    private RespValue.Error error;
 
     private SubscriptionConfirmations(String kind, List<byte[]> outstanding) {
         this.kind = kind;
+        this.channels = List.copyOf(outstanding);
         this.outstanding = outstanding;
+        this.fenced = kind.equals("sunsubscribe") || (kind.endsWith("unsubscribe") && outstanding.isEmpty());
     }
 
     /**
@@ -66,6 +80,9 @@ final class SubscriptionConfirmations {
      * @return whether it was one of the confirmations this command waits for
      */
     boolean accept(RespValue.Push push) {
+        if (fenced && kind.equals(push.kind()) && (channels.isEmpty() || names(channels, push))) {
+            lastConfirmation = push;
+        }
         if (complete || !kind.equals(push.kind())) {
             return false;
         }
@@ -87,9 +104,42 @@ final class SubscriptionConfirmations {
         return false;
     }
 
-    /** Whether every confirmation has arrived. */
+    /** Whether every confirmation has arrived. Never decides the completion of a fenced command. */
     boolean isComplete() {
         return complete;
+    }
+
+    /**
+     * Whether the command is followed by a {@code PING} fence and completes only with the fence's reply, with
+     * {@link #answer()}.
+     */
+    boolean awaitsFence() {
+        return fenced;
+    }
+
+    /**
+     * Takes an error reply that arrived before the fence's reply: the first one is the command's own answer (a node
+     * answers a command with confirmations or with one error, and sends no error on its own); a later one is the
+     * fence's.
+     *
+     * @param reply the error reply
+     * @return whether it was the command's answer; {@code false} means it answered the fence
+     */
+    boolean acceptError(RespValue.Error reply) {
+        if (error != null) {
+            return false;
+        }
+        error = reply;
+        return true;
+    }
+
+    /**
+     * The answer of a fenced command once its fence's reply is in: its error if one came, else its last confirmation.
+     *
+     * @return the answer, or {@code null} if neither arrived (the stream is out of step)
+     */
+    RespValue answer() {
+        return error != null ? error : lastConfirmation;
     }
 
     /**
@@ -113,6 +163,16 @@ final class SubscriptionConfirmations {
         }
         return new RespValue.Push(
                 kind, array.elements().subList(1, array.elements().size()));
+    }
+
+    private static boolean names(List<byte[]> candidates, RespValue.Push push) {
+        byte[] channel = push.data().isEmpty() ? null : bytesOf(push.data().get(0));
+        for (byte[] candidate : candidates) {
+            if (Arrays.equals(candidate, channel)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] bytesOf(RespValue value) {

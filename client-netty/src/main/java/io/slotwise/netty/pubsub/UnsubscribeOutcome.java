@@ -8,12 +8,15 @@ import io.slotwise.routing.Redirect;
 /**
  * Judges the answer to an unsubscription ({@code UNSUBSCRIBE}, {@code PUNSUBSCRIBE}, {@code SUNSUBSCRIBE}): it fails
  * only on a server error that is not a redirect, or on a failure other than a lost connection (a timeout, say). A lost
- * link is fine, since the node forgets the connection's subscriptions with it; a redirect means the node no longer
- * serves the slot, so it holds no subscription there either.
+ * link is fine, since the node forgets the connection's subscriptions with it; a redirect or {@code CLUSTERDOWN Hash
+ * slot not served} (Redis's answer once the slot was deleted) means the node no longer serves the slot, so it holds no
+ * subscription there either (it sent its own {@code sunsubscribe} when it lost the slot).
  *
  * <p>Threading: a pure function; any thread.
  */
 final class UnsubscribeOutcome {
+
+    private static final String SLOT_NOT_SERVED = "CLUSTERDOWN Hash slot not served";
 
     private UnsubscribeOutcome() {}
 
@@ -35,7 +38,8 @@ final class UnsubscribeOutcome {
             throw failure;
         }
         if (reply.withoutAttributes() instanceof RespValue.Error error
-                && Redirect.parse(error.message(), "").isEmpty()) {
+                && Redirect.parse(error.message(), "").isEmpty()
+                && !error.message().startsWith(SLOT_NOT_SERVED)) {
             throw new RedisCommandException(command, error.message());
         }
         return null;

@@ -27,6 +27,7 @@ class UnsubscribeOutcomeTest {
                         null),
                 Arguments.of("moved", new RespValue.Error("MOVED 3999 127.0.0.1:7001"), null),
                 Arguments.of("ask", new RespValue.Error("ASK 3999 127.0.0.1:7001"), null),
+                Arguments.of("slot not served", new RespValue.Error("CLUSTERDOWN Hash slot not served"), null),
                 Arguments.of(
                         "lost connection",
                         null,
@@ -48,6 +49,11 @@ class UnsubscribeOutcomeTest {
 
         assertEquals("PUNSUBSCRIBE", e.command());
         assertEquals("ERR something odd", e.getMessage());
+        assertThrows(
+                RedisCommandException.class,
+                () -> UnsubscribeOutcome.of(
+                        "SUNSUBSCRIBE", new RespValue.Error("CLUSTERDOWN The cluster is down"), null),
+                "a cluster that is down still holds the subscription");
     }
 
     @Test
