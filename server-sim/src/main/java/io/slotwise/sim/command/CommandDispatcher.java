@@ -3,9 +3,7 @@ package io.slotwise.sim.command;
 import io.netty.channel.EventLoop;
 import io.slotwise.sim.protocol.Reply;
 import io.slotwise.sim.protocol.Request;
-import io.slotwise.sim.protocol.RespVersion;
 import io.slotwise.sim.server.ClientSession;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * reported to the node's {@link PropagationHook} (replication), if a module provided one, and fed to the latency
  * histograms, the slow log and MONITOR clients, and to the node's {@link TrackingHook} (client-side caching), if a
  * module provided one. CLIENT REPLY OFF/SKIP replace a reply by null (nothing written).
- * Commands a replica receives from its master skip the checks ({@link #executeFromMaster}). While a script runs and
+ * Commands a replica receives from its master skip the checks and wait for a running script to end ({@link
+ * #executeFromMaster}). While a script runs and
  * has not passed the threshold, other clients' requests are held before any of these checks and dispatched once it
  * ends or the threshold passes. A handler that {@linkplain CommandContext#spanUntilReply() spans until its reply}
  * (a script) is reported to replication, tracking, the latency histograms and the slow log when its reply completes.
@@ -59,25 +58,13 @@ public final class CommandDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
     private static final Set<String> RUN_INSIDE_MULTI = Set.of("exec", "discard", "multi", "watch", "quit", "reset");
     private static final Reply QUEUED = Reply.simple("QUEUED");
-    private static final Set<String> ALLOWED_WHILE_SUBSCRIBED = Set.of(
-            "ping",
-            "subscribe",
-            "ssubscribe",
-            "unsubscribe",
-            "sunsubscribe",
-            "psubscribe",
-            "punsubscribe",
-            "quit",
-            "reset");
 
     private final CommandRegistry registry;
     private final NodeServices node;
-    private final RedirectCheck redirectCheck;
     private final PropagationHook propagation;
     private final TrackingHook tracking;
     private final ServerActivity activity = new ServerActivity();
-    private final DatasetLoading loading = new DatasetLoading();
-    private ScriptGate scriptGate;
+    private final AdmissionChecks checks;
 
     /**
      * Creates the dispatcher of a node.
@@ -89,9 +76,9 @@ public final class CommandDispatcher {
     public CommandDispatcher(CommandRegistry registry, NodeServices node, RedirectCheck redirectCheck) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.node = Objects.requireNonNull(node, "node");
-        this.redirectCheck = Objects.requireNonNull(redirectCheck, "redirectCheck");
         this.propagation = node.service(PropagationHook.class).orElse(PropagationHook.NONE);
         this.tracking = node.service(TrackingHook.class).orElse(TrackingHook.NONE);
+        this.checks = new AdmissionChecks(node, Objects.requireNonNull(redirectCheck, "redirectCheck"));
     }
 
     /**
@@ -113,18 +100,9 @@ public final class CommandDispatcher {
             session.closeAfterReply();
             return CompletableFuture.completedFuture(null);
         }
-        ScriptGate gate = scriptGate();
-        if (gate != null && gate.holds(session)) {
-            // A script runs and the node is not busy yet: Redis would not read this client meanwhile.
-            CompletableFuture<Reply> later = new CompletableFuture<>();
-            gate.hold(() -> {
-                if (session.channel().isActive()) {
-                    dispatch(request, session).whenComplete((reply, error) -> later.complete(reply));
-                } else {
-                    later.complete(null);
-                }
-            });
-            return later;
+        CompletionStage<Reply> held = checks.holdClient(session, () -> dispatch(request, session));
+        if (held != null) {
+            return held;
         }
         boolean skipReply = session.controls().takeSkip();
         CompletionStage<Reply> reply = resolveAndAdmit(request, session, now);
@@ -187,7 +165,7 @@ public final class CommandDispatcher {
         if (session.inMulti() && spec.has(CommandFlag.NO_MULTI)) {
             return reject(session, spec, "ERR Command not allowed inside a transaction");
         }
-        Optional<Reply.SimpleError> redirect = checkRedirect(invocation, session);
+        Optional<Reply.SimpleError> redirect = checks.redirect(invocation, session);
         if (redirect.isPresent()) {
             if (spec.name().equals("exec")) {
                 session.endTransaction();
@@ -198,22 +176,19 @@ public final class CommandDispatcher {
             activity.commandStats.rejected(spec.name());
             return CompletableFuture.completedFuture(redirect.get());
         }
-        if (session.subscribed()
-                && session.protocol() == RespVersion.RESP2
-                && !ALLOWED_WHILE_SUBSCRIBED.contains(spec.name())) {
-            String refusal = "Can't execute '" + spec.name() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT"
-                    + " / RESET are allowed in this context";
+        Optional<String> subscribed = checks.subscribedRefusal(spec, session);
+        if (subscribed.isPresent()) {
             if (spec.name().equals("exec")) {
                 // Redis's rejectCommand aborts a refused EXEC, in MULTI or not.
                 session.endTransaction();
-                return reject(session, spec, "EXECABORT Transaction discarded because of: " + refusal);
+                return reject(session, spec, "EXECABORT Transaction discarded because of: " + subscribed.get());
             }
-            return reject(session, spec, "ERR " + refusal);
+            return reject(session, spec, "ERR " + subscribed.get());
         }
         List<Invocation> queued = spec.name().equals("exec") && session.inMulti()
                 ? session.transaction().queued()
                 : List.of();
-        Optional<String> refusal = loading.refusal(spec, queued).or(() -> busyRefusal(invocation));
+        Optional<String> refusal = checks.stateRefusal(invocation, queued);
         if (refusal.isPresent()) {
             if (spec.name().equals("exec")) {
                 session.endTransaction();
@@ -236,50 +211,6 @@ public final class CommandDispatcher {
             return CompletableFuture.completedFuture(QUEUED);
         }
         return execute(invocation, session, false);
-    }
-
-    /** The BUSY error while a script runs past the threshold, for commands without {@code allow_busy}. */
-    private Optional<String> busyRefusal(Invocation invocation) {
-        ScriptGate gate = scriptGate();
-        if (gate == null || !gate.busy()) {
-            return Optional.empty();
-        }
-        CommandSpec spec = invocation.spec();
-        boolean allowed = spec.has(CommandFlag.ALLOW_BUSY);
-        if (spec.name().equals("shutdown")) {
-            // Only SHUTDOWN NOSAVE may end a node that runs a script.
-            allowed = invocation.request().args().stream()
-                    .skip(1)
-                    .anyMatch(arg -> new String(arg, StandardCharsets.ISO_8859_1).equalsIgnoreCase("nosave"));
-        }
-        return allowed ? Optional.empty() : Optional.of(gate.busyError());
-    }
-
-    private ScriptGate scriptGate() {
-        if (scriptGate == null) {
-            scriptGate = node.service(ScriptGate.class).orElse(null);
-        }
-        return scriptGate;
-    }
-
-    private Optional<Reply.SimpleError> checkRedirect(Invocation invocation, ClientSession session) {
-        if (!node.config().clusterEnabled()) {
-            return Optional.empty();
-        }
-        List<Invocation> commands;
-        if (invocation.spec().name().equals("exec")) {
-            commands = session.inMulti() ? session.transaction().queued() : List.of();
-        } else {
-            commands = List.of(invocation);
-        }
-        Optional<Reply.SimpleError> redirect = commands.stream().anyMatch(CommandDispatcher::mayHaveKeys)
-                ? redirectCheck.check(commands, session)
-                : Optional.empty();
-        return redirect.isPresent() ? redirect : redirectCheck.checkReplicaWrite(commands, session);
-    }
-
-    private static boolean mayHaveKeys(Invocation invocation) {
-        return invocation.spec().firstKey() > 0 || invocation.spec().has(CommandFlag.MOVABLEKEYS);
     }
 
     /**
@@ -316,24 +247,18 @@ public final class CommandDispatcher {
         try {
             stage = handler.handle(context);
         } catch (RuntimeException e) {
-            tracking.commandFinished(invocation, session, script, inTransaction);
-            observe(invocation, session, System.nanoTime() - started);
             Reply reply = countedFailure(invocation, failure(invocation, e));
-            propagation.commandFinished(invocation, session, reply);
+            executed(invocation, session, script, inTransaction, started, reply);
             return CompletableFuture.completedFuture(reply);
         }
         if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {
-            tracking.commandFinished(invocation, session, script, inTransaction);
-            observe(invocation, session, System.nanoTime() - started);
             Reply reply = countedFailure(invocation, future.join());
-            propagation.commandFinished(invocation, session, reply);
+            executed(invocation, session, script, inTransaction, started, reply);
             return CompletableFuture.completedFuture(reply);
         }
         boolean spanning = context.spansUntilReply();
         if (!spanning) {
-            tracking.commandFinished(invocation, session, script, inTransaction);
-            observe(invocation, session, System.nanoTime() - started);
-            propagation.commandFinished(invocation, session, null);
+            executed(invocation, session, script, inTransaction, started, null);
         }
         CompletableFuture<Reply> result = new CompletableFuture<>();
         EventLoop loop = node.eventLoop();
@@ -342,9 +267,7 @@ public final class CommandDispatcher {
                 Reply done = countedFailure(invocation, error == null ? reply : failure(invocation, error));
                 if (spanning) {
                     // A script's own commands ran meanwhile (nested): tracking attributes them to this client.
-                    tracking.commandFinished(invocation, session, script, inTransaction);
-                    observe(invocation, session, System.nanoTime() - started);
-                    propagation.commandFinished(invocation, session, done);
+                    executed(invocation, session, script, inTransaction, started, done);
                 }
                 result.complete(done);
             };
@@ -358,22 +281,19 @@ public final class CommandDispatcher {
     }
 
     /**
-     * Feeds an executed command to the per-command counters, the latency histograms (unless {@code latency-tracking}
-     * is off), the slow log and the MONITOR clients.
+     * Reports an executed command to tracking, the {@linkplain ServerActivity#observe activity} and replication, in
+     * that order; {@code reply} is null while a handler that does not span until its reply is still running.
      */
-    private void observe(Invocation invocation, ClientSession session, long nanos) {
-        activity.commandStats.executed(invocation.spec().name(), nanos);
-        if (AdminSettings.latencyTracking(node.config())) {
-            activity.latencies.record(invocation.spec().name(), nanos);
-        }
-        activity.slowLog.record(
-                invocation,
-                session.remoteAddress(),
-                session.name(),
-                nanos / 1000,
-                AdminSettings.slowlogLogSlowerThan(node.config()),
-                AdminSettings.slowlogMaxLen(node.config()));
-        activity.monitors.feed(invocation, session);
+    private void executed(
+            Invocation invocation,
+            ClientSession session,
+            Invocation script,
+            boolean inTransaction,
+            long startedNanos,
+            Reply reply) {
+        tracking.commandFinished(invocation, session, script, inTransaction);
+        activity.observe(invocation, session, System.nanoTime() - startedNanos, node.config());
+        propagation.commandFinished(invocation, session, reply);
     }
 
     /**
@@ -398,7 +318,7 @@ public final class CommandDispatcher {
      * @return the flag, thread-safe
      */
     public DatasetLoading loading() {
-        return loading;
+        return checks.loading();
     }
 
     /** Returns the node-wide state of the administration commands. */
@@ -408,15 +328,21 @@ public final class CommandDispatcher {
 
     /**
      * Executes a command a replica received from its master on the replication link: resolved against the command
-     * table and run at once, without the authentication, transaction and cluster checks that protect normal clients
-     * (Redis's replicas must obey their master).
+     * table and run without the authentication, transaction and cluster checks that protect normal clients
+     * (Redis's replicas must obey their master). While a script runs (busy or not), the command is held and runs once
+     * the script has ended, in arrival order with the master's other commands: Redis reads no master input meanwhile,
+     * so a read-only script on a replica never sees its master's writes half-way.
      *
      * @param request the command
      * @param session the session of the replication link
-     * @return the reply (the caller discards it, logging errors); an unknown or unimplemented command is answered
-     *     with its error without running anything
+     * @return the reply (the caller discards it, logging errors), completed later when the command was held; an
+     *     unknown or unimplemented command is answered with its error without running anything
      */
     public CompletionStage<Reply> executeFromMaster(Request request, ClientSession session) {
+        CompletionStage<Reply> held = checks.holdMaster(() -> executeFromMaster(request, session));
+        if (held != null) {
+            return held;
+        }
         CommandTable.Resolution resolution = node.commandTable().resolve(request.args());
         if (resolution instanceof CommandTable.Resolution.Rejected rejected) {
             return CompletableFuture.completedFuture(rejected.error());

@@ -8,8 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,18 +89,19 @@ final class MasterStreamApplier {
     }
 
     private void execute(List<byte[]> args) {
-        CompletionStage<Reply> stage = dispatcher.executeFromMaster(Request.of(args), session);
-        if (stage instanceof CompletableFuture<Reply> future && future.isDone() && !future.isCompletedExceptionally()) {
-            if (future.join() instanceof Reply.SimpleError error) {
+        // Completes later when the dispatcher held the command for a running script.
+        dispatcher.executeFromMaster(Request.of(args), session).whenComplete((reply, failure) -> {
+            if (reply instanceof Reply.SimpleError error) {
                 LOG.warn(
                         "A command from the master failed on this replica: {} (command '{}')",
                         error.message(),
                         new String(args.get(0), StandardCharsets.UTF_8));
+            } else if (failure != null) {
+                LOG.warn(
+                        "A command from the master failed on this replica (command '{}')",
+                        new String(args.get(0), StandardCharsets.UTF_8),
+                        failure);
             }
-        } else {
-            LOG.warn(
-                    "A command from the master did not complete at once on this replica (command '{}')",
-                    new String(args.get(0), StandardCharsets.UTF_8));
-        }
+        });
     }
 }

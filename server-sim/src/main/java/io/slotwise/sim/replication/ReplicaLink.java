@@ -12,6 +12,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.slotwise.sim.command.CommandDispatcher;
 import io.slotwise.sim.command.NodeServices;
+import io.slotwise.sim.command.ScriptGate;
 import io.slotwise.sim.keyspace.Keyspace;
 import io.slotwise.sim.server.ClientSession;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * A replica's link to its master: connects to the master's client port, authenticates with the node's own {@code
  * requirepass} (the simulator's {@code masterauth}: every node of a simulated cluster shares the password), announces
  * its port, asks to continue its history ({@code PSYNC <replid> <offset + 1>}, or {@code PSYNC ? -1} without one),
- * loads the snapshot of a full synchronisation, then applies the stream. A lost or refused link is retried after a
+ * loads the snapshot of a full synchronisation, then applies the stream, holding it while a script runs. A lost or refused link is retried after a
  * back-off (the base delay, doubled per failure up to {@value #MAX_RETRY_MILLIS} ms) until {@link #stop()}; each retry
  * asks to continue from where the replica stopped, so the master resends only what is missing when its backlog still
  * holds it. The link's connection is a client of the node (CLIENT LIST shows it).
@@ -214,9 +215,22 @@ final class ReplicaLink {
             if (state != LinkState.CONNECTED) {
                 LOG.warn("Master {} sent a command before synchronising; closing the link", master);
                 ch.close();
-            } else if (applier.apply(command)) {
-                offsetChanged.accept(history.offset());
+            } else {
+                // Redis reads no master input while a script runs: the stream (and the offset it acknowledges) waits
+                // until the script has ended, then applies in arrival order.
+                Optional<ScriptGate> gate = node.service(ScriptGate.class);
+                if (gate.isPresent()) {
+                    gate.get().whenIdle(() -> applyStream(ch, command));
+                } else {
+                    applyStream(ch, command);
+                }
             }
+        }
+    }
+
+    private void applyStream(Channel ch, LinkEvent.StreamCommand command) {
+        if (ch == channel && !stopped && applier != null && applier.apply(command)) {
+            offsetChanged.accept(history.offset());
         }
     }
 

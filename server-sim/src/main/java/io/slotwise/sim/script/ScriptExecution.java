@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * node closing). A script inside MULTI/EXEC runs synchronously on the event loop instead (EXEC needs each reply at
  * once) and is stopped after {@code busy-reply-threshold} ms, as the simulator did before scripts could be busy.
  *
- * <p>Threading: {@link #run}, {@link #close} and the reply run on the event loop; {@link #current()} may be read from
- * the script thread.
+ * <p>Threading: {@link #run}, {@link #close} and the reply run on the event loop (the reply fails on the script thread
+ * when the node closed while the script ran); {@link #current()} may be read from the script thread.
  */
 final class ScriptExecution {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptExecution.class);
@@ -76,7 +76,7 @@ final class ScriptExecution {
             try {
                 run.loop.execute(() -> finish(run, reply, finalResult));
             } catch (RejectedExecutionException e) {
-                current = null; // the node closed: nobody waits for the reply
+                closedDuring(run, reply, e);
             }
         };
         try {
@@ -111,6 +111,22 @@ final class ScriptExecution {
         }
         reply.complete(result); // replicates the script's writes and writes the reply before anything held runs
         gate.finished();
+    }
+
+    /**
+     * The event loop refused the script's end: the node closed while it ran. Its loop runs no more tasks, so the end
+     * is handled here, on the script thread: the reply fails and the gate lets go of what it held.
+     */
+    private void closedDuring(ScriptRun run, CompletableFuture<Reply> reply, RejectedExecutionException cause) {
+        if (current == run) {
+            current = null;
+        }
+        reply.completeExceptionally(new IllegalStateException("the node closed while the script ran", cause));
+        try {
+            gate.finished();
+        } catch (RuntimeException e) {
+            LOG.debug("Work held by script {} failed after the node closed", run.name, e);
+        }
     }
 
     private static Reply evaluate(
