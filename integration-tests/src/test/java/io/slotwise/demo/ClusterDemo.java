@@ -7,6 +7,8 @@ import io.slotwise.api.args.ScanArgs;
 import io.slotwise.event.ClientEventListener;
 import io.slotwise.event.RedirectKind;
 import io.slotwise.netty.SlotwiseCluster;
+import io.slotwise.pubsub.ClusterSubscriber;
+import io.slotwise.pubsub.PubSubListener;
 import io.slotwise.routing.SlotHash;
 import io.slotwise.sim.SimCluster;
 import io.slotwise.sim.SimClusterNode;
@@ -18,14 +20,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Slotwise demo: starts a simulated 3-primary, 3-replica Redis cluster inside this JVM, connects the Slotwise
  * client to it, and shows what a cluster client does: routes 10,000 writes to the owners of their slots, reads keys
  * of many slots with one cross-slot MGET, and keeps working while a slot moves to another primary (following MOVED
- * and ASK). Prints what happened, then stops everything.
+ * and ASK), its sharded Pub/Sub subscription following the slot. Prints what happened, then stops everything.
  *
  * <p>Run with {@code ./scripts/demo.sh}.
  */
@@ -63,7 +68,7 @@ public final class ClusterDemo {
                 writeKeys(redis);
                 readAcrossSlots(redis);
                 transferInOneTransaction(redis);
-                moveASlotUnderLoad(cluster, redis);
+                moveASlotUnderLoad(cluster, client);
                 scanTheWholeCluster(redis);
             }
             System.out.printf(
@@ -132,8 +137,43 @@ public final class ClusterDemo {
                 "Cluster-wide SCAN (cursor counts slots, safe across a reshard): %d keys match user:*%n", users.size());
     }
 
-    private static void moveASlotUnderLoad(SimCluster cluster, AsyncCommands<String, String> redis) {
+    private static void moveASlotUnderLoad(SimCluster cluster, RedisClusterClient client) {
+        AsyncCommands<String, String> redis = client.async();
         int slot = SlotHash.slot("user:42");
+        String channel = "{user:42}:events";
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        try (ClusterSubscriber<String, String> events = client.pubSub()) {
+            events.addListener(new PubSubListener<>() {
+                @Override
+                public void shardMessage(String shardChannel, String message) {
+                    received.add(message);
+                }
+            });
+            events.ssubscribe(List.of(channel)).toCompletableFuture().join();
+            moveSlot(cluster, redis, slot);
+            // The old owner dropped the shard subscription when it lost the slot; the subscriber moved it by itself.
+            String message = null;
+            for (int attempt = 0; attempt < 50 && message == null; attempt++) {
+                redis.spublish(channel, "published after the move")
+                        .toCompletableFuture()
+                        .join();
+                message = poll(received);
+            }
+            System.out.printf(
+                    "Shard channel %s followed slot %d to its new owner: received '%s'%n", channel, slot, message);
+        }
+    }
+
+    private static String poll(BlockingQueue<String> received) {
+        try {
+            return received.poll(100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void moveSlot(SimCluster cluster, AsyncCommands<String, String> redis, int slot) {
         SimClusterNode from = cluster.primaryForSlot(slot).orElseThrow();
         SimClusterNode to = cluster.primaries().stream()
                 .filter(p -> !p.id().equals(from.id()))
