@@ -115,6 +115,15 @@ class SimClusterLoadingTest {
     }
 
     @Test
+    void infoPersistenceReportsLoadingWhileTheNodeLoads() {
+        try (RespClient client = RespClient.connect(loader.port())) {
+            assertTrue(client.call("INFO", "persistence").contains("loading:0\r\n"), "not loading yet");
+            loader.node().faults().setLoading(true);
+            assertTrue(client.call("INFO", "persistence").contains("loading:1\r\n"), "loading");
+        }
+    }
+
+    @Test
     void theNodeServesItsKeysAgainWhenLoadingEnds() {
         try (RespClient client = RespClient.connect(loader.port())) {
             assertEquals(simple("OK"), client.call("SET", localKey, "kept"));

@@ -38,7 +38,12 @@ public final class InfoCommand {
                 if (text.length() > 0) {
                     text.append("\r\n");
                 }
-                InfoReport.append(section, ctx.node(), ctx.activity(), text);
+                InfoReport.append(
+                        section,
+                        ctx.node(),
+                        ctx.activity(),
+                        ctx.dispatcher().loading().isLoading(),
+                        text);
             }
         });
         return Reply.verbatimText(text.toString());

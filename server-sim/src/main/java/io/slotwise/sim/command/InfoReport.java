@@ -36,14 +36,17 @@ final class InfoReport {
         return Collections.unmodifiableMap(sections);
     }
 
-    /** Appends one section, header included; {@code activity} holds the per-command counters and histograms. */
-    static void append(String section, NodeServices node, ServerActivity activity, StringBuilder out) {
+    /**
+     * Appends one section, header included; {@code activity} holds the per-command counters and histograms, {@code
+     * loading} whether the node is loading its dataset (INFO persistence {@code loading:1}).
+     */
+    static void append(String section, NodeServices node, ServerActivity activity, boolean loading, StringBuilder out) {
         out.append("# ").append(header(section)).append("\r\n");
         switch (section) {
             case "server" -> server(node, out);
             case "clients" -> clients(node, out);
             case "memory" -> memory(out);
-            case "persistence" -> persistence(node, out);
+            case "persistence" -> persistence(node, loading, out);
             case "stats" -> stats(node.stats(), out);
             case "replication" -> replication(node, out);
             case "cpu" -> cpu(out);
@@ -130,8 +133,8 @@ final class InfoReport {
         field(out, "mem_allocator", "jvm");
     }
 
-    private static void persistence(NodeServices node, StringBuilder out) {
-        field(out, "loading", "0");
+    private static void persistence(NodeServices node, boolean loading, StringBuilder out) {
+        field(out, "loading", loading ? "1" : "0");
         field(out, "async_loading", "0");
         field(out, "rdb_changes_since_last_save", "0");
         field(out, "rdb_bgsave_in_progress", "0");
