@@ -23,6 +23,14 @@ class RedisCliClusterChangesIT {
 
     private static final Duration CONVERGENCE = Duration.ofSeconds(20);
 
+    /**
+     * {@code cluster-node-timeout} of every node, 5 s instead of the simulator's 2 s default: the five in-JVM nodes
+     * share the test's CPU, and on a loaded machine a node that misses its PONG deadline is marked FAIL, which redis-cli
+     * sees as uncovered slots, so a one-shot step such as {@code rebalance} refuses to run. This test is about redis-cli's
+     * cluster changes, not failure detection; 5 s still gossips every 2.5 s, so the waits below stay short.
+     */
+    private static final Duration NODE_TIMEOUT = Duration.ofSeconds(5);
+
     @BeforeAll
     static void requireRedisCli() {
         Assumptions.assumeTrue(RedisCli.available(), "redis-cli not found at " + RedisCli.BINARY + "; skipping");
@@ -30,9 +38,12 @@ class RedisCliClusterChangesIT {
 
     @Test
     void addNodeRebalanceAddReplicaAndDelNodeEachLeaveAConsistentCluster() {
-        try (SimCluster cluster = SimCluster.builder().primaries(3).start();
-                SpareSimNode master = SpareSimNode.start();
-                SpareSimNode replica = SpareSimNode.start()) {
+        try (SimCluster cluster = SimCluster.builder()
+                        .primaries(3)
+                        .nodeTimeout(NODE_TIMEOUT)
+                        .start();
+                SpareSimNode master = SpareSimNode.start(NODE_TIMEOUT.toMillis());
+                SpareSimNode replica = SpareSimNode.start(NODE_TIMEOUT.toMillis())) {
             int seedPort = cluster.primaries().get(0).port();
             String seed = "127.0.0.1:" + seedPort;
 

@@ -30,6 +30,15 @@ final class SpareSimNode implements AutoCloseable {
 
     /** Starts a fresh node with {@code cluster-node-timeout 2000}. */
     static SpareSimNode start() {
+        return start(2000);
+    }
+
+    /**
+     * Starts a fresh node with the given {@code cluster-node-timeout}.
+     *
+     * @param nodeTimeoutMillis the node timeout, positive
+     */
+    static SpareSimNode start(long nodeTimeoutMillis) {
         int port = LoopbackPorts.reserve();
         Path directory = null;
         try {
@@ -37,7 +46,7 @@ final class SpareSimNode implements AutoCloseable {
             SimNode node = SimNode.start(SimNodeConfig.defaults()
                     .with("port", Integer.toString(port))
                     .with("cluster-enabled", "yes")
-                    .with("cluster-node-timeout", "2000")
+                    .with("cluster-node-timeout", Long.toString(nodeTimeoutMillis))
                     .with("dir", directory.toString()));
             return new SpareSimNode(node, port, directory);
         } catch (IOException e) {
