@@ -16,7 +16,12 @@ import java.util.Objects;
  */
 public record RetrySettings(int maxAttempts, Duration backoffBase, Duration backoffCap) {
 
-    /** Five attempts, backoff from 50 ms doubling up to 2 s: rides out a failover of a few seconds. */
+    /**
+     * Five attempts, backoff from 50 ms doubling up to 2 s: the four waits (50, 100, 200, 400 ms) cover a transient
+     * error that lasts up to about 0.75 s, such as {@code TRYAGAIN} during a migration. A failed-over primary is
+     * followed through topology refreshes, not retries; to ride out a longer {@code CLUSTERDOWN} (a cluster that lost
+     * a primary stays down at least until the failover, about two node timeouts), raise {@code maxAttempts}.
+     */
     public static final RetrySettings DEFAULT = new RetrySettings(5, Duration.ofMillis(50), Duration.ofSeconds(2));
 
     /** Validates the settings. */
