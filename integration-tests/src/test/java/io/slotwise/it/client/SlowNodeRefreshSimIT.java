@@ -4,7 +4,7 @@ import io.slotwise.it.fixture.SimulatedCluster;
 import io.slotwise.sim.SimCluster;
 
 /** {@link SlowNodeRefreshBehaviour} against the Slotwise simulator. */
-@SimulatedCluster(primaries = 3)
+@SimulatedCluster(primaries = 3, nodeTimeoutMillis = 2000)
 class SlowNodeRefreshSimIT extends SlowNodeRefreshBehaviour {
 
     SlowNodeRefreshSimIT(SimCluster cluster) {
