@@ -48,9 +48,11 @@ class RedisCliClusterChangesIT {
             String seed = "127.0.0.1:" + seedPort;
 
             RedisCli.succeed("--cluster", "add-node", master.address(), seed);
-            RedisCli.awaitCheckOk(seedPort, CONVERGENCE);
             String masterId = myId(master.port());
             awaitEveryNodeShows(cluster, masterId, true);
+            // Only now does the seed list the new master, so the check also compares the new master's own view,
+            // which learns the other nodes' slots through gossip; rebalance refuses to run until they agree.
+            RedisCli.awaitCheckOk(seedPort, CONVERGENCE);
 
             RedisCli.succeed("--cluster", "rebalance", seed, "--cluster-use-empty-masters", "--cluster-yes");
             RedisCli.awaitCheckOk(seedPort, CONVERGENCE);
