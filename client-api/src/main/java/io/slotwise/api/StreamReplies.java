@@ -149,15 +149,7 @@ final class StreamReplies {
 
     /** The elements of an array or RESP3 set; an empty list for null. */
     static List<RespValue> elements(RespValue reply, String expected) {
-        RespValue plain = reply.withoutAttributes();
-        if (plain instanceof RespValue.Array array) {
-            return array.elements();
-        } else if (plain instanceof RespValue.Set set) {
-            return set.elements();
-        } else if (plain instanceof RespValue.Null) {
-            return List.of();
-        }
-        throw new UnexpectedReplyException(expected, plain);
+        return ReplyDecoders.elements(reply, expected);
     }
 
     /** Text that must be present (a consumer or group name). */

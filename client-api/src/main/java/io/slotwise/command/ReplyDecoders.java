@@ -138,6 +138,18 @@ public final class ReplyDecoders {
     }
 
     /**
+     * The elements of an array or RESP3 set reply, for decoders of composite replies.
+     *
+     * @param reply the reply
+     * @param expected what the reply should be, for the error message
+     * @return its elements; an empty list for a null reply
+     * @throws io.slotwise.UnexpectedReplyException if the reply is neither
+     */
+    public static List<RespValue> elements(RespValue reply, String expected) {
+        return AggregateDecoders.elements(reply, expected);
+    }
+
+    /**
      * A list: an array or a RESP3 set, each element decoded; an empty list for the null reply ({@code LPOP key count}
      * on a missing key). Elements may be {@code null} where the element decoder allows it ({@code MGET}).
      *
